@@ -1,0 +1,53 @@
+package dev.kubicle.cli;
+
+import dev.kubicle.cluster.Clusters;
+import dev.kubicle.cluster.NodeImageBuilder;
+import dev.kubicle.progress.ConsoleProgress;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.docker.DockerProvider;
+
+import java.io.PrintStream;
+
+/**
+ * What one command run needs from the library, made on first use so that commands that do not touch the engine
+ * (--dry-run, version, help) never connect to it. Progress goes to standard error, keeping standard output for
+ * what the user asked to see.
+ */
+final class Session implements AutoCloseable {
+    private final PrintStream out;
+    private final Progress progress;
+    private Provider provider;
+
+    Session(PrintStream out, PrintStream err, GlobalOptions options) {
+        this.out = out;
+        this.progress = new ConsoleProgress(err, options.verbosity(), System.console() != null);
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    Provider provider() {
+        if (provider == null) {
+            provider = DockerProvider.connect();
+            progress.detail("using " + provider.name());
+        }
+        return provider;
+    }
+
+    Clusters clusters() {
+        return new Clusters(provider(), progress, NodeImageBuilder.none());
+    }
+
+    @Override
+    public void close() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+}

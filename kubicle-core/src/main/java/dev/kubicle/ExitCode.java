@@ -1,0 +1,26 @@
+package dev.kubicle;
+
+/** kubicle's exit codes, named in one place so every command uses them the same way. */
+public enum ExitCode {
+    OK(0),
+    /** Something failed that is neither the user's input nor a state they can fix. */
+    GENERIC(1),
+    /** The user's input (flags, config file) is wrong; the message says which field and how to fix it. */
+    INVALID_INPUT(2),
+    /** The world is not as the command needs it (no engine, cluster exists, node not booting). */
+    UNEXPECTED_STATE(3),
+    /** A bug in kubicle. */
+    INTERNAL(4),
+    /** The user interrupted the command (Ctrl-C); 128 + SIGINT like a shell. */
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.config.Cluster;
+import dev.kubicle.config.Mount;
+import dev.kubicle.config.Node;
+import dev.kubicle.config.PortMapping;
+import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.PortSpec;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a defaulted, validated config into the plan of containers, names and addresses a create will make. */
+public final class ClusterPlanner {
+    /** The port the API server listens on inside a control-plane node. */
+    public static final int API_SERVER_PORT = 6443;
+
+    private ClusterPlanner() {
+    }
+
+    public static ClusterPlan plan(Cluster config) {
+        String name = config.name();
+        Map<NodeRole, Integer> counts = new EnumMap<>(NodeRole.class);
+        List<NodePlan> nodes = new ArrayList<>();
+        for (Node node : config.nodes()) {
+            NodeRole role = NodeRole.fromLabel(node.role());
+            int index = counts.merge(role, 1, Integer::sum);
+            String nodeName = name + "-" + role.label() + (index == 1 ? "" : Integer.toString(index));
+            boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1;
+            nodes.add(new NodePlan(nodeName, role, node.image(), Optional.ofNullable(node.ip()),
+                    ports(config, node, publishesApiServer), mounts(node),
+                    Map.of(Labels.CLUSTER, name, Labels.ROLE, role.label()), node));
+        }
+        return new ClusterPlan(name, networkName(name), Optional.ofNullable(config.networking().subnet()),
+                List.copyOf(nodes), config);
+    }
+
+    /** Each cluster gets a network of its own, so that its subnet and node addresses can be fixed. */
+    public static String networkName(String cluster) {
+        return "kubicle-" + cluster;
+    }
+
+    private static List<PortSpec> ports(Cluster config, Node node, boolean publishesApiServer) {
+        List<PortSpec> ports = new ArrayList<>();
+        if (publishesApiServer) {
+            ports.add(new PortSpec(config.networking().apiServerAddress(), config.networking().apiServerPort(),
+                    API_SERVER_PORT, "tcp"));
+        }
+        for (PortMapping mapping : node.extraPortMappings()) {
+            ports.add(new PortSpec(mapping.listenAddress(), mapping.hostPort(), mapping.containerPort(),
+                    mapping.protocol().toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(ports);
+    }
+
+    private static List<MountSpec> mounts(Node node) {
+        List<MountSpec> mounts = new ArrayList<>();
+        for (Mount mount : node.extraMounts()) {
+            mounts.add(new MountSpec(mount.hostPath(), mount.containerPath(), mount.readOnly(),
+                    mount.selinuxRelabel(), propagation(mount.propagation())));
+        }
+        return List.copyOf(mounts);
+    }
+
+    /** kind's spelling of propagation modes (None, HostToContainer, Bidirectional) in the provider's terms. */
+    private static String propagation(String configValue) {
+        return switch (configValue) {
+            case "HostToContainer" -> "hostToContainer";
+            case "Bidirectional" -> "bidirectional";
+            default -> "none";
+        };
+    }
+}

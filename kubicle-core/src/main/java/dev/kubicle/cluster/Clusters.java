@@ -1,0 +1,91 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ClusterCreator;
+import dev.kubicle.cluster.internal.ClusterDeleter;
+import dev.kubicle.cluster.internal.Parallel;
+import dev.kubicle.cluster.internal.Pipeline;
+import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
+import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
+import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
+import dev.kubicle.config.Cluster;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.Provider;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * kubicle's library entry point: create, list and delete clusters on one engine. The command line is a thin layer
+ * over this class, and Java programs use it the same way:
+ * <pre>{@code
+ * try (Provider docker = DockerProvider.connect()) {
+ *     Clusters clusters = new Clusters(docker, Progress.silent(), NodeImageBuilder.none());
+ *     clusters.create(ConfigFiles.defaultCluster(), CreateOptions.defaults());
+ * }
+ * }</pre>
+ */
+public final class Clusters {
+    private final Provider provider;
+    private final Progress progress;
+    private final NodeImageBuilder imageBuilder;
+
+    public Clusters(Provider provider, Progress progress, NodeImageBuilder imageBuilder) {
+        this.provider = Objects.requireNonNull(provider);
+        this.progress = Objects.requireNonNull(progress);
+        this.imageBuilder = Objects.requireNonNull(imageBuilder);
+    }
+
+    /** Creates a cluster from a defaulted, validated config; on failure nothing is left unless retained. */
+    public ClusterPlan create(Cluster config, CreateOptions options) {
+        ClusterPlan plan = ClusterPlanner.plan(config);
+        new ClusterCreator(provider, progress).create(plan, createPipeline(plan, options), options.retain());
+        return plan;
+    }
+
+    /** The steps a create of this plan runs, in order. */
+    public Pipeline createPipeline(ClusterPlan plan, CreateOptions options) {
+        List<Action> actions = List.of(
+                new EnsureNodeImagesAction(plan.nodes(), imageBuilder, options.buildImages()),
+                new ProvisionNodesAction(plan.nodes().size()),
+                new WaitForNodesBootedAction(options.bootTimeout()));
+        return new Pipeline(actions);
+    }
+
+    /** @return whether a cluster of that name was found */
+    public boolean delete(String name) {
+        progress.headline("Deleting cluster \"" + name + "\" ...");
+        try (Parallel parallel = new Parallel()) {
+            return new ClusterDeleter(provider, parallel).delete(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while deleting cluster \"" + name + "\"");
+        }
+    }
+
+    /** The names of all clusters on the engine, sorted. */
+    public List<String> list() {
+        return provider.listNodes(Labels.anyCluster()).stream()
+                .map(node -> node.labels().get(Labels.CLUSTER))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The nodes of one cluster, control planes first, then by name. */
+    public List<ClusterNode> nodes(String cluster) {
+        return provider.listNodes(Labels.ofCluster(cluster)).stream()
+                .map(Clusters::toClusterNode)
+                .sorted(Comparator.comparing(ClusterNode::role).thenComparing(ClusterNode::name))
+                .toList();
+    }
+
+    private static ClusterNode toClusterNode(NodeInfo node) {
+        return new ClusterNode(node.name(), NodeRole.fromLabel(node.labels().get(Labels.ROLE)), node.state(),
+                node.ip(), node.image());
+    }
+}

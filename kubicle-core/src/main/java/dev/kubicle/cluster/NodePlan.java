@@ -1,0 +1,22 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.config.Node;
+import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.PortSpec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One node container to be made: its name, role, image, address and what it publishes and mounts.
+ *
+ * @param config the node as the config file describes it (kubeadm patches and labels are read from it later)
+ */
+public record NodePlan(String name, NodeRole role, String image, Optional<String> ip, List<PortSpec> ports,
+                       List<MountSpec> mounts, Map<String, String> containerLabels, Node config) {
+
+    public String varVolume() {
+        return name + "-var";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kubicle.cluster.internal;
+
+/**
+ * One named step of an operation such as create. The pipeline, not the action, shows the step to the user and
+ * times it; the action only does its work.
+ */
+public interface Action {
+
+    /** The step's title as the user sees it, e.g. "Preparing nodes". */
+    String title();
+
+    void execute(ActionContext context) throws Exception;
+}

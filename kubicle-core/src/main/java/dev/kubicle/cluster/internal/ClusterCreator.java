@@ -1,0 +1,60 @@
+package dev.kubicle.cluster.internal;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.ClusterPlan;
+import dev.kubicle.cluster.Labels;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.Provider;
+
+/**
+ * Runs a create pipeline and, when it fails or is interrupted, deletes whatever it made unless asked to retain it.
+ */
+public final class ClusterCreator {
+    private final Provider provider;
+    private final Progress progress;
+
+    public ClusterCreator(Provider provider, Progress progress) {
+        this.provider = provider;
+        this.progress = progress;
+    }
+
+    public void create(ClusterPlan plan, Pipeline pipeline, boolean retain) {
+        refuseExisting(plan.name());
+        progress.headline("Creating cluster \"" + plan.name() + "\" ...");
+        try (Parallel parallel = new Parallel()) {
+            try {
+                pipeline.run(ActionContext.of(plan, provider, progress, parallel));
+            } catch (RuntimeException failure) {
+                cleanUp(plan.name(), retain, parallel, failure);
+                throw failure;
+            }
+        }
+    }
+
+    private void refuseExisting(String name) {
+        if (!provider.listNodes(Labels.ofCluster(name)).isEmpty()) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "a cluster named \"" + name + "\" already exists; "
+                    + "delete it with 'kubicle delete cluster --name " + name + "' or choose another --name");
+        }
+    }
+
+    private void cleanUp(String name, boolean retain, Parallel parallel, RuntimeException failure) {
+        if (retain) {
+            progress.note("Kept the nodes of the failed cluster \"" + name + "\" (--retain); remove them with "
+                    + "'kubicle delete cluster --name " + name + "'");
+            return;
+        }
+        // Clear the interrupt so the clean-up's own engine calls are not cut short by a Ctrl-C.
+        boolean interrupted = Thread.interrupted();
+        try {
+            new ClusterDeleter(provider, parallel).delete(name);
+        } catch (RuntimeException | InterruptedException cleanupFailure) {
+            failure.addSuppressed(cleanupFailure);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

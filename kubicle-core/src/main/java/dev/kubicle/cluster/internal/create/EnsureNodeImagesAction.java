@@ -1,0 +1,52 @@
+package dev.kubicle.cluster.internal.create;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.NodeImageBuilder;
+import dev.kubicle.cluster.NodePlan;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
+
+import java.util.List;
+
+/** Makes sure every node image is present, building the ones kubicle can build offline when allowed. */
+public final class EnsureNodeImagesAction implements Action {
+    private final List<String> images;
+    private final NodeImageBuilder builder;
+    private final boolean buildAllowed;
+
+    public EnsureNodeImagesAction(List<NodePlan> nodes, NodeImageBuilder builder, boolean buildAllowed) {
+        this.images = nodes.stream().map(NodePlan::image).distinct().toList();
+        this.builder = builder;
+        this.buildAllowed = buildAllowed;
+    }
+
+    @Override
+    public String title() {
+        return "Ensuring node image (" + String.join(", ", images) + ") 🖼";
+    }
+
+    @Override
+    public void execute(ActionContext context) {
+        for (String image : images) {
+            if (context.provider().imageExists(image)) {
+                continue;
+            }
+            if (buildAllowed && builder.canBuild(image)) {
+                context.progress().detail("building missing image " + image);
+                builder.build(image, context.provider(), context.progress());
+                continue;
+            }
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, missingImageMessage(image));
+        }
+    }
+
+    private String missingImageMessage(String image) {
+        if (builder.canBuild(image)) {
+            return "node image " + image + " is not on the engine; build it with 'kubicle build node-image' "
+                    + "or drop --no-build";
+        }
+        return "node image " + image + " is not on the engine and no registry is asked for it; load it with "
+                + "'docker pull " + image + "' or 'docker load', or use an image 'kubicle build node-image' makes";
+    }
+}

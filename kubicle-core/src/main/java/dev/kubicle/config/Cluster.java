@@ -1,0 +1,23 @@
+package dev.kubicle.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster config file as the user wrote it: kind's {@code kind: Cluster} of {@code kind.x-k8s.io/v1alpha4}, or
+ * kubicle's superset of it under {@code kubicle.dev/v1alpha1}. Fields the user left out are null here;
+ * {@link ConfigDefaults} fills them in.
+ */
+public record Cluster(
+        String kind,
+        String apiVersion,
+        String name,
+        Map<String, Boolean> featureGates,
+        Map<String, String> runtimeConfig,
+        Networking networking,
+        List<Node> nodes,
+        List<String> kubeadmConfigPatches,
+        List<PatchJson6902> kubeadmConfigPatchesJSON6902,
+        List<String> containerdConfigPatches,
+        List<String> containerdConfigPatchesJSON6902) {
+}

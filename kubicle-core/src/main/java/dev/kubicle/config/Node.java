@@ -1,0 +1,16 @@
+package dev.kubicle.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** One node of the cluster. {@code ip} is kubicle's own: a static IPv4 address inside {@code networking.subnet}. */
+public record Node(
+        String role,
+        String image,
+        Map<String, String> labels,
+        List<Mount> extraMounts,
+        List<PortMapping> extraPortMappings,
+        List<String> kubeadmConfigPatches,
+        List<PatchJson6902> kubeadmConfigPatchesJSON6902,
+        String ip) {
+}

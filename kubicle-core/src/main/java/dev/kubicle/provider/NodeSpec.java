@@ -1,0 +1,27 @@
+package dev.kubicle.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything needed to run one node container, independent of the engine: the provider adds what every node
+ * needs (privileges, tmpfs on /run and /tmp, the cgroup set-up, /lib/modules) on its own.
+ *
+ * @param name        container name, which is also the node's hostname
+ * @param ip          a static IPv4 address on {@code network}, or empty for one the engine picks
+ * @param varVolume   name of the volume mounted at /var, labelled like the node so that delete finds it
+ * @param ports       ports published on the host
+ * @param mounts      host paths mounted into the node
+ */
+public record NodeSpec(
+        String name,
+        String image,
+        Map<String, String> labels,
+        String network,
+        Optional<String> ip,
+        String varVolume,
+        List<PortSpec> ports,
+        List<MountSpec> mounts,
+        Map<String, String> env) {
+}

@@ -1,0 +1,118 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.ExecResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.kubicle.cluster.TestConfigs.cluster;
+import static dev.kubicle.cluster.TestConfigs.node;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The create, delete and list logic over a recording provider; real-engine behaviour is proven by the ITs. */
+class ClustersTest {
+    private final RecordingProvider provider = new RecordingProvider();
+    private final Clusters clusters = new Clusters(provider, Progress.silent(), NodeImageBuilder.none());
+    private final CreateOptions options = new CreateOptions(false, Duration.ofSeconds(1), true);
+
+    @Test
+    void createMakesTheNetworkThenEveryNodeAndWaitsForEachToBoot() {
+        provider.images.add(TestConfigs.IMAGE);
+
+        clusters.create(cluster("dev", null, node("control-plane", null), node("worker", null)), options);
+
+        assertThat(provider.calls).startsWith("createNetwork kubicle-dev");
+        assertThat(provider.calls).contains("runNode dev-control-plane", "runNode dev-worker");
+        assertThat(provider.calls).filteredOn(call -> call.startsWith("exec ")).hasSize(2);
+        assertThat(clusters.list()).containsExactly("dev");
+        assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
+                .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
+    }
+
+    @Test
+    void failedCreateRemovesNodesVolumesAndNetwork() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> new ExecResult(1, "", "systemd: starting");
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("did not finish booting");
+
+        assertThat(provider.nodes).isEmpty();
+        assertThat(provider.volumes).isEmpty();
+        assertThat(provider.networks).isEmpty();
+    }
+
+    @Test
+    void failedCreateKeepsEverythingWhenRetained() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> new ExecResult(1, "", "");
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)),
+                options.withRetain(true))).isInstanceOf(KubicleException.class);
+
+        assertThat(provider.nodes).containsKey("dev-control-plane");
+        assertThat(provider.networks).containsKey("kubicle-dev");
+    }
+
+    @Test
+    void refusesAClusterNameThatExistsAndTouchesNothing() {
+        provider.images.add(TestConfigs.IMAGE);
+        clusters.create(cluster("dev", null, node("control-plane", null)), options);
+        provider.calls.clear();
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("already exists")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+        assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    void missingImageThatCannotBeBuiltFailsBeforeAnyContainerIsMade() {
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("kubicle/node:test is not on the engine");
+
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("runNode") || call.startsWith("createNetwork"));
+    }
+
+    @Test
+    void missingImageIsBuiltWhenABuilderKnowsIt() {
+        RecordingImageBuilder builder = new RecordingImageBuilder(provider);
+        Clusters withBuilder = new Clusters(provider, Progress.silent(), builder);
+
+        withBuilder.create(cluster("dev", null, node("control-plane", null)), options);
+
+        assertThat(builder.built).containsExactly(TestConfigs.IMAGE);
+    }
+
+    @Test
+    void deleteOfAnUnknownClusterReportsNothingFound() {
+        assertThat(clusters.delete("nope")).isFalse();
+    }
+
+    private static final class RecordingImageBuilder implements NodeImageBuilder {
+        final java.util.List<String> built = new java.util.ArrayList<>();
+        private final RecordingProvider provider;
+
+        RecordingImageBuilder(RecordingProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public boolean canBuild(String reference) {
+            return true;
+        }
+
+        @Override
+        public void build(String reference, dev.kubicle.provider.Provider target, Progress progress) {
+            built.add(reference);
+            provider.images.add(reference);
+        }
+    }
+}

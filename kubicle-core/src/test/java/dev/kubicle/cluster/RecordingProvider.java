@@ -1,0 +1,172 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.ExecResult;
+import dev.kubicle.provider.NetworkInfo;
+import dev.kubicle.provider.NetworkSpec;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.PrivilegeMode;
+import dev.kubicle.provider.Provider;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A provider that keeps nodes, volumes and networks in memory and records every call, for testing the pipeline's
+ * logic without an engine. Tests that prove a feature use the real engine instead.
+ */
+final class RecordingProvider implements Provider {
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, NodeSpec> nodes = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Set<String> images = Collections.synchronizedSet(new HashSet<>());
+    Function<ExecRequest, ExecResult> execAnswer = request -> new ExecResult(0, "", "");
+
+    @Override
+    public String name() {
+        return "recording";
+    }
+
+    @Override
+    public PrivilegeMode privilegeMode() {
+        return PrivilegeMode.PRIVILEGED;
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec spec) {
+        calls.add("createNetwork " + spec.name());
+        networks.put(spec.name(), spec);
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(String name) {
+        return Optional.ofNullable(networks.get(name))
+                .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse(""), "", spec.labels()));
+    }
+
+    @Override
+    public List<NetworkInfo> networks(Map<String, String> labels) {
+        return networks.values().stream().filter(spec -> matches(spec.labels(), labels))
+                .map(spec -> network(spec.name()).orElseThrow()).toList();
+    }
+
+    @Override
+    public void deleteNetwork(String name) {
+        calls.add("deleteNetwork " + name);
+        networks.remove(name);
+    }
+
+    @Override
+    public void runNode(NodeSpec spec) {
+        calls.add("runNode " + spec.name());
+        nodes.put(spec.name(), spec);
+        volumes.put(spec.varVolume(), spec.labels());
+    }
+
+    @Override
+    public List<NodeInfo> listNodes(Map<String, String> labels) {
+        synchronized (nodes) {
+            return nodes.values().stream().filter(spec -> matches(spec.labels(), labels)).map(this::info).toList();
+        }
+    }
+
+    @Override
+    public Optional<NodeInfo> inspectNode(String name) {
+        return Optional.ofNullable(nodes.get(name)).map(this::info);
+    }
+
+    private NodeInfo info(NodeSpec spec) {
+        return new NodeInfo(spec.name(), spec.name(), spec.image(), "running", spec.ip().orElse(""), spec.labels(),
+                spec.ports());
+    }
+
+    @Override
+    public ExecResult exec(String node, ExecRequest request) {
+        calls.add("exec " + node + " " + String.join(" ", request.command()));
+        return execAnswer.apply(request);
+    }
+
+    @Override
+    public void copyTarIn(String node, String directory, InputStream tar) {
+        calls.add("copyTarIn " + node + " " + directory);
+    }
+
+    @Override
+    public void writeFile(String node, String path, byte[] content, int mode) {
+        calls.add("writeFile " + node + " " + path);
+    }
+
+    @Override
+    public void stopNode(String name) {
+        calls.add("stopNode " + name);
+    }
+
+    @Override
+    public void startNode(String name) {
+        calls.add("startNode " + name);
+    }
+
+    @Override
+    public void deleteNode(String name) {
+        calls.add("deleteNode " + name);
+        nodes.remove(name);
+    }
+
+    @Override
+    public List<String> volumes(Map<String, String> labels) {
+        synchronized (volumes) {
+            return volumes.entrySet().stream().filter(entry -> matches(entry.getValue(), labels))
+                    .map(Map.Entry::getKey).toList();
+        }
+    }
+
+    @Override
+    public void deleteVolume(String name) {
+        calls.add("deleteVolume " + name);
+        volumes.remove(name);
+    }
+
+    @Override
+    public boolean imageExists(String reference) {
+        return images.contains(reference);
+    }
+
+    @Override
+    public void importImage(InputStream rootfsTar, String reference, List<String> changes) {
+        images.add(reference);
+    }
+
+    @Override
+    public void buildImage(InputStream contextTar, String reference) {
+        images.add(reference);
+    }
+
+    @Override
+    public InputStream saveImages(List<String> references) {
+        return InputStream.nullInputStream();
+    }
+
+    @Override
+    public void commit(String container, String reference, List<String> changes) {
+        images.add(reference);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static boolean matches(Map<String, String> actual, Map<String, String> wanted) {
+        return wanted.entrySet().stream().allMatch(entry -> actual.containsKey(entry.getKey())
+                && (entry.getValue().isEmpty() || entry.getValue().equals(actual.get(entry.getKey()))));
+    }
+}
