@@ -1,0 +1,280 @@
+package dev.kubicle.provider.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.ExecResult;
+import dev.kubicle.provider.NetworkInfo;
+import dev.kubicle.provider.NetworkSpec;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.PrivilegeMode;
+import dev.kubicle.provider.Provider;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs nodes on a Docker engine through its API (docker-java; never the docker CLI). One instance is shared by all
+ * threads of an operation. How nodes are privileged is found out on first use and kept: see {@link PrivilegeChoice}.
+ */
+public final class DockerProvider implements Provider {
+    /** Time systemd gets to shut a node down before the engine kills it. */
+    static final int STOP_TIMEOUT_SECONDS = 10;
+
+    private final EngineConnection connection;
+    private final DockerClient client;
+    private final DockerNetworks networks;
+    private final DockerImages images;
+    private final NodeExec exec;
+    private final PrivilegeChoice privileges = new PrivilegeChoice();
+
+    private DockerProvider(EngineConnection connection) {
+        this.connection = connection;
+        this.client = connection.client();
+        this.networks = new DockerNetworks(client);
+        this.images = new DockerImages(client, connection.raw());
+        this.exec = new NodeExec(client,
+                new HijackedExecStart(connection.host(), connection.tls(), connection.apiVersion()));
+    }
+
+    /** Connects to the engine named by DOCKER_HOST, else the local socket, speaking the API version both know. */
+    public static DockerProvider connect() {
+        return connect(null);
+    }
+
+    /** @param dockerHost e.g. "unix:///var/run/docker.sock" or "tcp://host:2375"; null for the default */
+    public static DockerProvider connect(String dockerHost) {
+        return new DockerProvider(EngineConnection.open(dockerHost));
+    }
+
+    /** The connection behind this provider, for tests that look past the Provider interface. */
+    EngineConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    /** The engine's version and the API version spoken, e.g. "Docker 20.10.24 at unix:///... (API 1.41)". */
+    public String describe() {
+        return "Docker " + connection.engineVersion() + " at " + connection.host() + " (API "
+                + connection.apiVersion().getVersion() + ")";
+    }
+
+    @Override
+    public PrivilegeMode privilegeMode() {
+        return privileges.chosen().orElseGet(() -> new PrivilegeProbe(client, images).run(privileges));
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec spec) {
+        networks.create(spec);
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(String name) {
+        return networks.inspect(name);
+    }
+
+    @Override
+    public List<NetworkInfo> networks(Map<String, String> labels) {
+        return networks.list(labels);
+    }
+
+    @Override
+    public void deleteNetwork(String name) {
+        networks.delete(name);
+    }
+
+    @Override
+    public void runNode(NodeSpec requested) {
+        NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
+        try {
+            client.createVolumeCmd().withName(spec.varVolume()).withLabels(spec.labels()).exec();
+        } catch (DockerException e) {
+            throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
+        }
+        privileges.run(mode -> createAndStart(spec, mode), () -> removeContainer(spec.name()));
+    }
+
+    private static NodeSpec withStablePorts(NodeSpec spec) {
+        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
+                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env());
+    }
+
+    private void createAndStart(NodeSpec spec, PrivilegeMode mode) {
+        CreateContainerCmd create = client.createContainerCmd(spec.image());
+        try {
+            new NodeContainerConfig(spec, mode, connection.hostFacts()).applyTo(create).exec();
+        } catch (ConflictException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
+                    + " already exists; delete it or the cluster it belongs to first", e);
+        } catch (DockerException e) {
+            String message = EngineErrors.message(e);
+            String hint = message.contains("No such image") ? "; kubicle never pulls: build or load it first" : "";
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                    "cannot create node " + spec.name() + " from " + spec.image() + ": " + message + hint, e);
+        }
+        try {
+            client.startContainerCmd(spec.name()).exec();
+        } catch (DockerException e) {
+            // The message keeps the engine's words, which PrivilegeFallback reads to decide on a fallback.
+            throw EngineErrors.failed("start node " + spec.name() + " (" + mode.name().toLowerCase(Locale.ROOT) + ")", e);
+        }
+    }
+
+    @Override
+    public List<NodeInfo> listNodes(Map<String, String> labels) {
+        List<Container> containers = client.listContainersCmd().withShowAll(true)
+                .withFilter("label", LabelFilters.of(labels)).exec();
+        return containers.stream()
+                .map(container -> inspectNode(container.getId()))
+                // A node deleted between list and inspect is simply gone.
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(NodeInfo::name))
+                .toList();
+    }
+
+    @Override
+    public Optional<NodeInfo> inspectNode(String name) {
+        try {
+            NodeInfo node = NodeInfos.of(client.inspectContainerCmd(name).exec());
+            // The engine also finds containers by id prefix; only the exact name or full id counts.
+            return node.name().equals(name) || node.id().equals(name) ? Optional.of(node) : Optional.empty();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ExecResult exec(String node, ExecRequest request) {
+        return exec.run(node, request);
+    }
+
+    @Override
+    public void copyTarIn(String node, String directory, InputStream tar) {
+        try {
+            client.copyArchiveToContainerCmd(node).withRemotePath(directory).withTarInputStream(tar).exec();
+        } catch (DockerException e) {
+            throw EngineErrors.failed("copy files into " + directory + " of node " + node, e);
+        }
+    }
+
+    @Override
+    public void writeFile(String node, String path, byte[] content, int mode) {
+        String relative = path.replaceFirst("^/+", "");
+        if (relative.equals("tmp") || relative.startsWith("tmp/") || relative.equals("run")
+                || relative.startsWith("run/")) {
+            // A copy into a tmpfs mount lands in the image layer hidden beneath it.
+            throw new KubicleException(ExitCode.INTERNAL, "cannot write " + path + " into node " + node
+                    + ": /tmp and /run are tmpfs mounts that the engine cannot copy into");
+        }
+        // Unpacked at the root so that the engine creates missing parent directories.
+        copyTarIn(node, "/", new ByteArrayInputStream(TarWriter.singleFile(relative, content, mode)));
+    }
+
+    @Override
+    public void stopNode(String name) {
+        try {
+            client.stopContainerCmd(name).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // Stopping is idempotent.
+        } catch (DockerException e) {
+            throw EngineErrors.failed("stop node " + name, e);
+        }
+    }
+
+    @Override
+    public void startNode(String name) {
+        try {
+            client.startContainerCmd(name).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // Starting is idempotent.
+        } catch (DockerException e) {
+            throw EngineErrors.failed("start node " + name, e);
+        }
+    }
+
+    @Override
+    public void deleteNode(String name) {
+        removeContainer(name);
+    }
+
+    private void removeContainer(String name) {
+        try {
+            client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // Deleting is idempotent.
+        } catch (ConflictException e) {
+            if (!EngineErrors.message(e).contains("already in progress")) {
+                throw EngineErrors.failed("delete node " + name, e);
+            }
+        } catch (DockerException e) {
+            throw EngineErrors.failed("delete node " + name, e);
+        }
+    }
+
+    @Override
+    public List<String> volumes(Map<String, String> labels) {
+        List<InspectVolumeResponse> found = client.listVolumesCmd()
+                .withFilter("label", LabelFilters.of(labels)).exec().getVolumes();
+        return found == null ? List.of() : found.stream().map(InspectVolumeResponse::getName).sorted().toList();
+    }
+
+    @Override
+    public void deleteVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+        } catch (NotFoundException alreadyGone) {
+            // Deleting is idempotent.
+        } catch (DockerException e) {
+            throw EngineErrors.failed("delete volume " + name, e);
+        }
+    }
+
+    @Override
+    public boolean imageExists(String reference) {
+        return images.exists(reference);
+    }
+
+    @Override
+    public void importImage(InputStream rootfsTar, String reference, List<String> changes) {
+        images.importRootfs(rootfsTar, reference, changes);
+    }
+
+    @Override
+    public void buildImage(InputStream contextTar, String reference) {
+        images.build(contextTar, reference);
+    }
+
+    @Override
+    public InputStream saveImages(List<String> references) {
+        return images.save(references);
+    }
+
+    @Override
+    public void commit(String container, String reference, List<String> changes) {
+        images.commit(container, reference, changes);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.kubicle.provider.docker;
+
+import java.util.List;
+import java.util.Map;
+
+/** The engine's {@code label} filter values for "carries every one of these labels". */
+final class LabelFilters {
+
+    private LabelFilters() {
+    }
+
+    /** {@code key=value} to match a value, a bare {@code key} (for an empty value) to match any value. */
+    static List<String> of(Map<String, String> labels) {
+        return labels.entrySet().stream()
+                .map(label -> label.getValue() == null || label.getValue().isEmpty() ? label.getKey()
+                        : label.getKey() + "=" + label.getValue())
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.kubicle.provider.docker;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.DockerObjectAccessor;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PropagationMode;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.SELContext;
+import com.github.dockerjava.api.model.Volume;
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.PortSpec;
+import dev.kubicle.provider.PrivilegeMode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The container a node runs in, in kind's shape: what {@code docker run} flags kind gives its nodes, expressed as
+ * an Engine API create request. Pure translation, so that it can be tested without an engine.
+ */
+record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
+    /** systemd's "halt" signal: {@code docker stop} then shuts the node down cleanly instead of being ignored. */
+    static final String STOP_SIGNAL = "SIGRTMIN+3";
+    /** Restart once: that is as close as Docker gets to "only after a host or engine restart" (see kind). */
+    static final int RESTART_RETRIES = 1;
+
+    CreateContainerCmd applyTo(CreateContainerCmd create) {
+        create.withName(spec.name())
+                .withImage(spec.image())
+                .withHostName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(env())
+                // systemd as PID 1 exits silently without a terminal.
+                .withTty(true)
+                .withStopSignal(STOP_SIGNAL)
+                .withExposedPorts(exposedPorts())
+                .withHostConfig(hostConfig());
+        // docker-java turns this into the endpoint config of the network named by the host config's network mode.
+        spec.ip().ifPresent(create::withIpv4Address);
+        return create;
+    }
+
+    HostConfig hostConfig() {
+        HostConfig config = HostConfig.newHostConfig()
+                .withNetworkMode(spec.network())
+                .withRestartPolicy(RestartPolicy.onFailureRestart(RESTART_RETRIES))
+                // An engine may be set to inject tini; the node's init must be PID 1.
+                .withInit(false)
+                .withTmpFs(Map.of("/run", "", "/tmp", ""))
+                .withBinds(binds())
+                .withPortBindings(portBindings());
+        if (mode == PrivilegeMode.PRIVILEGED) {
+            // As kind: a private cgroup namespace, so the node's systemd sees its own cgroup as the root.
+            config.withPrivileged(true).withCgroupnsMode("private");
+        } else {
+            // What --privileged would give, minus the capability the host cannot grant. The host's cgroup
+            // hierarchy is mounted read-write because the engine mounts it read-only otherwise and systemd exits
+            // ("Failed to allocate manager object"). With the host hierarchy mounted, the cgroup namespace must be
+            // the host's too: in a private one (the engine default on cgroup v2, or by daemon setting) the node's
+            // paths point outside its root, and its systemd was seen moving itself into the host's /init.scope.
+            unconfineSystemPaths(config);
+            config.withCapAdd(Capability.ALL)
+                    .withCapDrop(Capability.SYS_RESOURCE)
+                    .withDeviceCgroupRules(List.of("a *:* rwm"))
+                    .withDevices(host.devices().stream().map(path -> new Device("rwm", path, path)).toList())
+                    .withCgroupnsMode("host");
+        }
+        return config.withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+    }
+
+    /**
+     * {@code --security-opt systempaths=unconfined} is the docker CLI's spelling; the engine itself wants empty
+     * {@code MaskedPaths} and {@code ReadonlyPaths} (null means its defaults), which docker-java's HostConfig lacks,
+     * so they go in as raw values. Without it /proc/sys stays read-only and the node cannot set sysctls.
+     */
+    private static void unconfineSystemPaths(HostConfig config) {
+        DockerObjectAccessor.overrideRawValue(config, "MaskedPaths", List.of());
+        DockerObjectAccessor.overrideRawValue(config, "ReadonlyPaths", List.of());
+    }
+
+    List<String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        // Tells systemd it runs in a container (no hardware, no kernel setup of its own).
+        env.put("container", "docker");
+        if (spec.env() != null) {
+            env.putAll(spec.env());
+        }
+        return env.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
+    }
+
+    List<Bind> binds() {
+        List<Bind> binds = new ArrayList<>();
+        // A named volume, so /var (containerd's images, etcd, logs) outlives the container and delete finds it.
+        binds.add(new Bind(spec.varVolume(), new Volume("/var")));
+        if (host.kernelModules()) {
+            binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));
+        }
+        if (mode == PrivilegeMode.EMULATED) {
+            binds.add(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw));
+        }
+        for (MountSpec mount : spec.mounts()) {
+            binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()),
+                    mount.readOnly() ? AccessMode.ro : AccessMode.rw,
+                    mount.selinuxRelabel() ? SELContext.single : SELContext.none,
+                    null, propagation(mount)));
+        }
+        return binds;
+    }
+
+    /**
+     * kind's names for mount propagation, as the engine spells them. "none" leaves the engine's default, which is
+     * rprivate, except for sources holding the engine's data root: those the engine makes rslave itself, and it
+     * refuses an explicit rprivate for them.
+     */
+    static PropagationMode propagation(MountSpec mount) {
+        String name = mount.propagation() == null ? "" : mount.propagation();
+        return switch (name) {
+            case "", "none", "None" -> PropagationMode.DEFAULT_MODE;
+            case "hostToContainer", "HostToContainer" -> PropagationMode.RSLAVE;
+            case "bidirectional", "Bidirectional" -> PropagationMode.RSHARED;
+            default -> throw new KubicleException(ExitCode.INVALID_INPUT, "mount " + mount.hostPath() + " → "
+                    + mount.containerPath() + " has propagation \"" + name
+                    + "\"; use none, hostToContainer or bidirectional");
+        };
+    }
+
+    List<ExposedPort> exposedPorts() {
+        return spec.ports().stream().map(NodeContainerConfig::exposedPort).distinct().toList();
+    }
+
+    Ports portBindings() {
+        Ports ports = new Ports();
+        for (PortSpec port : spec.ports()) {
+            boolean anyAddress = port.listenAddress() == null || port.listenAddress().isEmpty();
+            Ports.Binding binding;
+            if (port.hostPort() == 0) {
+                // An empty host port makes the engine pick a free one.
+                binding = anyAddress ? Ports.Binding.empty() : Ports.Binding.bindIp(port.listenAddress());
+            } else {
+                binding = anyAddress ? Ports.Binding.bindPort(port.hostPort())
+                        : Ports.Binding.bindIpAndPort(port.listenAddress(), port.hostPort());
+            }
+            ports.bind(exposedPort(port), binding);
+        }
+        return ports;
+    }
+
+    private static ExposedPort exposedPort(PortSpec port) {
+        String protocol = port.protocol() == null || port.protocol().isEmpty() ? "tcp"
+                : port.protocol().toLowerCase(Locale.ROOT);
+        return switch (protocol) {
+            case "tcp" -> new ExposedPort(port.containerPort(), InternetProtocol.TCP);
+            case "udp" -> new ExposedPort(port.containerPort(), InternetProtocol.UDP);
+            case "sctp" -> new ExposedPort(port.containerPort(), InternetProtocol.SCTP);
+            default -> throw new KubicleException(ExitCode.INVALID_INPUT, "port " + port.containerPort()
+                    + " has protocol \"" + port.protocol() + "\"; use tcp, udp or sctp");
+        };
+    }
+}

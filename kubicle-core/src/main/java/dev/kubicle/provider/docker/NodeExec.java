@@ -1,0 +1,115 @@
+package dev.kubicle.provider.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.ExecResult;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs commands in nodes, capturing standard output and standard error apart. Without input, docker-java streams
+ * the output; with input, {@link HijackedExecStart} does, because docker-java never half-closes the connection
+ * after the input and the command would wait for end-of-file forever.
+ */
+final class NodeExec {
+    private static final int EXIT_CODE_POLLS = 50;
+    private static final long EXIT_CODE_POLL_MILLIS = 20;
+
+    private final DockerClient client;
+    private final HijackedExecStart hijacked;
+
+    NodeExec(DockerClient client, HijackedExecStart hijacked) {
+        this.client = client;
+        this.hijacked = hijacked;
+    }
+
+    ExecResult run(String node, ExecRequest request) {
+        boolean withInput = request.stdin() != null && request.stdin().length > 0;
+        String execId;
+        try {
+            execId = client.execCreateCmd(node)
+                    .withCmd(request.command().toArray(String[]::new))
+                    .withEnv(env(request.env()))
+                    .withAttachStdin(withInput)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withTty(false)
+                    .exec()
+                    .getId();
+        } catch (NotFoundException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "node " + node + " does not exist", e);
+        } catch (ConflictException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot run " + request.command().get(0)
+                    + " in node " + node + ": " + EngineErrors.message(e) + "; is the node running?", e);
+        }
+        Output output = withInput ? hijacked.start(execId, request.stdin()) : streamOutput(execId);
+        return new ExecResult(exitCode(execId), output.stdout(), output.stderr());
+    }
+
+    private Output streamOutput(String execId) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        ResultCallback.Adapter<Frame> collector = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+                synchronized (target) {
+                    target.writeBytes(frame.getPayload());
+                }
+            }
+        };
+        try (collector) {
+            client.execStartCmd(execId).withDetach(false).withTty(false).exec(collector).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while waiting for a command", e);
+        } catch (IOException e) {
+            // Closing the finished stream failed; the output is complete.
+        }
+        synchronized (stdout) {
+            synchronized (stderr) {
+                return new Output(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The output stream ends as the process ends, but the engine may record its exit code a moment later. */
+    private int exitCode(String execId) {
+        for (int poll = 0; ; poll++) {
+            InspectExecResponse exec = client.inspectExecCmd(execId).exec();
+            if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
+                return exec.getExitCodeLong().intValue();
+            }
+            if (poll == EXIT_CODE_POLLS) {
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                        "a command's output ended but the engine reports it still running (exec " + execId + ")");
+            }
+            try {
+                Thread.sleep(EXIT_CODE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while waiting for a command", e);
+            }
+        }
+    }
+
+    private static List<String> env(Map<String, String> env) {
+        return env == null ? List.of()
+                : env.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
+    }
+
+    record Output(String stdout, String stderr) {
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kubicle.provider.docker;
+
+import com.github.dockerjava.api.exception.InternalServerErrorException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.kubicle.provider.PrivilegeMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrivilegeChoiceTest {
+    private static final String CAPS_REFUSAL = "{\"message\":\"failed to create shim task: OCI runtime create failed:"
+            + " runc create failed: unable to start container process: unable to apply caps: operation not"
+            + " permitted: unknown\"}";
+
+    /** An engine that refuses --privileged, or not, and records every start. */
+    private static final class FakeEngine {
+        final boolean refusesPrivileged;
+        final List<PrivilegeMode> starts = new CopyOnWriteArrayList<>();
+        final AtomicInteger discarded = new AtomicInteger();
+
+        FakeEngine(boolean refusesPrivileged) {
+            this.refusesPrivileged = refusesPrivileged;
+        }
+
+        void start(PrivilegeMode mode) {
+            starts.add(mode);
+            if (refusesPrivileged && mode == PrivilegeMode.PRIVILEGED) {
+                throw new InternalServerErrorException(CAPS_REFUSAL);
+            }
+        }
+    }
+
+    @Test
+    void nodesRunPrivilegedWhereTheEngineAllowsIt() {
+        var engine = new FakeEngine(false);
+        var choice = new PrivilegeChoice();
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(PrivilegeMode.PRIVILEGED);
+        assertThat(engine.starts).containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.PRIVILEGED);
+        assertThat(engine.discarded).hasValue(0);
+    }
+
+    @Test
+    void aRefusedPrivilegedNodeIsDiscardedAndStartedEmulatedAndLaterNodesGoStraightToEmulated() {
+        var engine = new FakeEngine(true);
+        var choice = new PrivilegeChoice();
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(PrivilegeMode.EMULATED);
+        assertThat(engine.starts)
+                .containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.EMULATED, PrivilegeMode.EMULATED);
+        assertThat(engine.discarded).hasValue(1);
+    }
+
+    @Test
+    void aFailureThatIsNotAboutPrivilegesDecidesNothingAndReachesTheCaller() {
+        var choice = new PrivilegeChoice();
+        var discarded = new AtomicInteger();
+
+        assertThatThrownBy(() -> choice.run(mode -> {
+            throw new NotFoundException("{\"message\":\"No such image: kubicle/node:v1\"}");
+        }, discarded::incrementAndGet)).isInstanceOf(NotFoundException.class);
+
+        assertThat(choice.chosen()).isEmpty();
+        assertThat(discarded).hasValue(0);
+    }
+
+    @Test
+    void theDecisionStandsEvenWhenTheEmulatedStartFailsForItsOwnReasons() {
+        var choice = new PrivilegeChoice();
+
+        assertThatThrownBy(() -> choice.run(mode -> {
+            throw new InternalServerErrorException(mode == PrivilegeMode.PRIVILEGED ? CAPS_REFUSAL
+                    : "{\"message\":\"bind source path does not exist: /nope\"}");
+        }, () -> { })).hasMessageContaining("/nope");
+
+        assertThat(choice.chosen()).contains(PrivilegeMode.EMULATED);
+    }
+
+    @Test
+    void nodesStartedTogetherWaitForTheFirstOneToDecideInsteadOfEachTryingPrivileged() throws Exception {
+        var engine = new FakeEngine(true);
+        var choice = new PrivilegeChoice();
+        int nodes = 8;
+        var ready = new CountDownLatch(nodes);
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<?>> started = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                started.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    choice.run(engine::start, engine.discarded::incrementAndGet);
+                    return null;
+                }));
+            }
+            for (Future<?> node : started) {
+                node.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(engine.starts).filteredOn(mode -> mode == PrivilegeMode.PRIVILEGED).hasSize(1);
+        assertThat(engine.starts).filteredOn(mode -> mode == PrivilegeMode.EMULATED).hasSize(nodes);
+        assertThat(engine.discarded).hasValue(1);
+    }
+
+    @Test
+    void aProbeDecidesOnceAndLaterProbesReuseTheAnswer() {
+        var engine = new FakeEngine(true);
+        var choice = new PrivilegeChoice();
+
+        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(PrivilegeMode.EMULATED);
+        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(PrivilegeMode.EMULATED);
+
+        assertThat(engine.starts).containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.EMULATED);
+    }
+}
