@@ -1,8 +1,8 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.cluster.Clusters;
-import dev.kubicle.cluster.NodeImageBuilder;
 import dev.kubicle.progress.ConsoleProgress;
+import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
 import dev.kubicle.provider.docker.DockerProvider;
@@ -17,7 +17,7 @@ import java.io.PrintStream;
 final class Session implements AutoCloseable {
     private final PrintStream out;
     private final Progress progress;
-    private Provider provider;
+    private DockerProvider provider;
 
     Session(PrintStream out, PrintStream err, GlobalOptions options) {
         this.out = out;
@@ -35,13 +35,13 @@ final class Session implements AutoCloseable {
     Provider provider() {
         if (provider == null) {
             provider = DockerProvider.connect();
-            progress.detail("using " + provider.name());
+            progress.detail("using " + provider.name() + " engine " + provider.describe());
         }
         return provider;
     }
 
     Clusters clusters() {
-        return new Clusters(provider(), progress, NodeImageBuilder.none());
+        return new Clusters(provider(), progress, new OfflineNodeImages());
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.kubicle.config;
 import java.util.List;
 import java.util.Map;
 
-/** One node of the cluster. {@code ip} is kubicle's own: a static IPv4 address inside {@code networking.subnet}. */
+/**
+ * One node of the cluster, as kind's v1alpha4 {@code Node}: {@code role} is {@code control-plane} or {@code worker}.
+ * {@code ip} is kubicle's own: a static IPv4 address inside {@code networking.subnet}.
+ */
 public record Node(
         String role,
         String image,

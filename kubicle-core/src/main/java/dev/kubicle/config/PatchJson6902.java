@@ -1,6 +1,9 @@
 package dev.kubicle.config;
 
-/** An RFC 6902 JSON patch aimed at one kubeadm config document, chosen by group, version and kind. */
+/**
+ * An RFC 6902 JSON patch, in YAML or JSON, aimed at the kubeadm config documents of the given kind (and, when set,
+ * group and version), as kind's {@code PatchJSON6902}.
+ */
 public record PatchJson6902(
         String group,
         String version,

@@ -1,6 +1,9 @@
 package dev.kubicle.config;
 
-/** A node port published on the host, as kind's {@code extraPortMappings}. */
+/**
+ * A node port published on the host, as kind's {@code extraPortMappings}. {@code hostPort} 0 picks a free port;
+ * {@code protocol} is TCP, UDP or SCTP, in any case.
+ */
 public record PortMapping(
         Integer containerPort,
         Integer hostPort,

@@ -120,7 +120,7 @@ json_field() {
 }
 
 # download <module@version> <log>: fetches a module into the module cache and prints its
-# directory, go.mod path and publish time, one per line.
+# directory, go.mod path and publish time (RFC 3339), one per line.
 download() {
   local json
   json=$("$GO" mod download -json "$1" 2>>"$2") || {
@@ -133,7 +133,7 @@ download() {
   fi
   json_field Dir <<<"$json"
   json_field GoMod <<<"$json"
-  json_field Time <<<"$json"
+  sed -n 's/.*"Time":"\([^"]*\)".*/\1/p' "$(json_field Info <<<"$json")"
 }
 
 # Prints the toolchain a module's go.mod needs here: "local" if the installed Go is new
@@ -152,15 +152,12 @@ toolchain_for() {
 }
 
 # write_wrapper <dir> <go.mod body>: a throwaway main module that pins what we build.
-# go.sum is kept while go.mod is unchanged, so repeated runs resolve nothing again.
+# go.mod starts afresh on every build so that nothing left from an earlier run can change the
+# versions selected; go.sum is kept (extra lines are harmless and save checksum look-ups).
 write_wrapper() {
   local dir=$1 body=$2
   mkdir -p "$dir"
-  if [[ ! -f $dir/go.mod || "$(cat "$dir/go.mod.generated" 2>/dev/null)" != "$body" ]]; then
-    printf '%s\n' "$body" >"$dir/go.mod.generated"
-    printf '%s\n' "$body" >"$dir/go.mod"
-    rm -f "$dir/go.sum"
-  fi
+  printf '%s\n' "$body" >"$dir/go.mod"
 }
 
 # go_build <dir> <toolchain> <output> <package> [go build flags...]
@@ -172,6 +169,18 @@ go_build() {
     GOTOOLCHAIN=$toolchain "$GO" build -trimpath -o "$BIN/.$output.tmp" "$@" "$pkg"
   ) >>"$CURRENT_LOG" 2>&1
   mv -f "$BIN/.$output.tmp" "$BIN/$output"
+}
+
+# check_built_from <binary> <module> <version>: the module versions recorded in the binary
+# must be the ones asked for (a plain `go get pkg` would have silently upgraded them).
+check_built_from() {
+  local got
+  got=$("$GO" version -m "$BIN/$1" | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m { v = $3 } $1 == "=>" && $2 == m { v = $3 } END { print v }')
+  if [[ $got != "$3" ]]; then
+    echo "$BIN/$1 was built from $2 ${got:-(not found)}, expected $3" >>"$CURRENT_LOG"
+    rm -f "$BIN/$1" "$STAMPS/$1"
+    false
+  fi
 }
 
 begin() {
@@ -233,7 +242,7 @@ replace (
 ${replaces})"
 
   local pkgs=()
-  for name in "${stale[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$name"); done
+  for name in "${stale[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$name@$KUBE_VERSION"); done
   (cd "$WORK/kubernetes" && GOTOOLCHAIN=$toolchain "$GO" get "${pkgs[@]}") >>"$CURRENT_LOG" 2>&1 \
     || die "resolving the dependencies of k8s.io/kubernetes@$KUBE_VERSION failed (see $CURRENT_LOG)"
   progress "(k8s.io/kubernetes deps)" "$KUBE_VERSION" resolved $(($(date +%s) - STEP_START)) "$(echo "$staging" | wc -l) staging modules at $STAGING_VERSION"
@@ -259,6 +268,7 @@ ${replaces})"
     begin "$name"
     go_build "$WORK/kubernetes" "$toolchain" "$name" "k8s.io/kubernetes/cmd/$name" \
       -tags "$K8S_TAGS" -ldflags "$ldflags"
+    check_built_from "$name" k8s.io/kubernetes "$KUBE_VERSION"
     finish "$name" "$KUBE_VERSION"
   done
 }
@@ -300,9 +310,9 @@ build_etcd() {
   info=$(download "go.etcd.io/etcd/server/v3@$ETCD_MODULE_VERSION" "$CURRENT_LOG") \
     || die "go.etcd.io/etcd/server/v3@$ETCD_MODULE_VERSION is not available from the Go module proxy (see $CURRENT_LOG)"
   { read -r dir; read -r gomod; read -r time || true; } <<<"$info"
-  for module in $(sed -n 's#^[[:space:]]*\(go\.etcd\.io/[^[:space:]]*\)[[:space:]]*=>[[:space:]]*\.\./.*#\1#p' "$gomod"); do
-    replaces+=$'\t'"$module => $module $ETCD_MODULE_VERSION"$'\n'
-  done
+  while read -r module; do
+    [[ -n $module ]] && replaces+=$'\t'"$module => $module $ETCD_MODULE_VERSION"$'\n'
+  done < <(sed -n 's#^[[:space:]]*\(go\.etcd\.io/[^[:space:]]*\)[[:space:]]*=>[[:space:]]*\.\./.*#\1#p' "$gomod")
   godirective=$(sed -n 's/^go \([0-9.]*\).*/\1/p' "$gomod")
   toolchain=$(toolchain_for "$gomod")
   write_wrapper "$WORK/etcd" "module kubicle.invalid/etcd
@@ -313,8 +323,10 @@ require go.etcd.io/etcd/server/v3 $ETCD_MODULE_VERSION
 
 replace (
 ${replaces})"
-  (cd "$WORK/etcd" && GOTOOLCHAIN=$toolchain "$GO" get go.etcd.io/etcd/server/v3) >>"$CURRENT_LOG" 2>&1
+  (cd "$WORK/etcd" && GOTOOLCHAIN=$toolchain "$GO" get "go.etcd.io/etcd/server/v3@$ETCD_MODULE_VERSION") >>"$CURRENT_LOG" 2>&1
   go_build "$WORK/etcd" "$toolchain" etcd go.etcd.io/etcd/server/v3 -ldflags "-s -w"
+  check_built_from etcd go.etcd.io/etcd/server/v3 "$ETCD_MODULE_VERSION"
+  check_built_from etcd go.etcd.io/etcd/api/v3 "$ETCD_MODULE_VERSION"
   finish etcd "$ETCD_MODULE_VERSION"
 }
 
@@ -344,8 +356,9 @@ build_plain() {
 go $godirective
 
 require $module $version"
-  (cd "$WORK/$name" && GOTOOLCHAIN=$toolchain "$GO" get "$pkg") >>"$CURRENT_LOG" 2>&1
+  (cd "$WORK/$name" && GOTOOLCHAIN=$toolchain "$GO" get "$pkg@$version") >>"$CURRENT_LOG" 2>&1
   go_build "$WORK/$name" "$toolchain" "$name" "$pkg" -ldflags "-s -w $extra"
+  check_built_from "$name" "$module" "$version"
   finish "$name" "$version"
 }
 
@@ -399,6 +412,6 @@ build_plain local-path-provisioner github.com/rancher/local-path-provisioner "$L
 # kind's kindnetd (module sigs.k8s.io/kind/images/kindnetd, and its upstream github.com/aojea/kindnet)
 # is not served by the module proxy, so the CNI daemon is not built here.
 progress kindnetd - skipped 0 "not available from the Go module proxy"
+CURRENT=versions.env
 write_versions
-CURRENT=done
 echo "total $(($(date +%s) - START))s: $BUILT built, $CACHED cached -> $OUT"

@@ -29,15 +29,12 @@ public final class EnsureNodeImagesAction implements Action {
     @Override
     public void execute(ActionContext context) {
         for (String image : images) {
-            if (context.provider().imageExists(image)) {
-                continue;
-            }
             if (buildAllowed && builder.canBuild(image)) {
-                context.progress().detail("building missing image " + image);
+                // The builder knows whether its image is current: asking it costs little when it is.
                 builder.build(image, context.provider(), context.progress());
-                continue;
+            } else if (!context.provider().imageExists(image)) {
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE, missingImageMessage(image));
             }
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, missingImageMessage(image));
         }
     }
 

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Makes sure a Docker engine answers, installing and starting Debian's docker.io when none does; with one
+# answering it only checks. Also installs debootstrap, which kubicle's offline node image build needs.
+#
+#   scripts/ensure-engine.sh                          start the local engine unless it runs
+#   scripts/ensure-engine.sh --runtime-wrapper PATH   make the runc wrapper at PATH the engine's default runtime
+#   scripts/ensure-engine.sh --default-runtime        back to the engine's own runc
+#
+# kubicle must be tested on both kinds of host: where `docker run --privileged` works and where it fails (ours lack
+# CAP_SYS_RESOURCE). A wrapper such as /work/shared/tools/runc-nosysres turns the second kind into the first. The
+# runtime options rewrite /etc/docker/daemon.json and restart the engine, which stops its running containers.
+# Installing and starting need root.
+set -euo pipefail
+
+readonly SOCKET=/var/run/docker.sock
+readonly DAEMON_JSON=/etc/docker/daemon.json
+readonly PIDFILE=/var/run/docker.pid
+readonly LOG=/var/log/kubicle-dockerd.log
+readonly WAIT_SECONDS=30
+
+say() { echo "ensure-engine: $*" >&2; }
+die() { say "error: $*"; exit 1; }
+usage() { sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
+
+engine_version() { docker version --format '{{.Server.Version}}' 2>/dev/null; }
+engine_answers() { command -v docker >/dev/null && engine_version >/dev/null; }
+engine_summary() { echo "Docker $(engine_version), default runtime $(docker info --format '{{.DefaultRuntime}}')"; }
+dockerd_pid() { local pid; pid=$(cat "$PIDFILE" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && echo "$pid"; }
+need_root() { [[ $EUID -eq 0 ]] || die "$1 needs root; run this script as root"; }
+
+install_missing() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  [[ ${#missing[@]} -gt 0 ]] || return 0
+  need_root "installing ${missing[*]}"
+  say "installing ${missing[*]} with apt-get"
+  apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+wait_for_engine() {
+  local pid=$1 second
+  for ((second = 0; second < WAIT_SECONDS; second++)); do
+    if engine_answers; then
+      say "engine ready after $second s: $(engine_summary)"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "dockerd exited while starting; see $LOG"
+    sleep 1
+  done
+  die "dockerd (pid $pid) did not answer on $SOCKET within $WAIT_SECONDS s; see $LOG"
+}
+
+start_engine() {
+  local pid
+  if pid=$(dockerd_pid); then
+    say "dockerd (pid $pid) is running but does not answer yet; waiting"
+  else
+    need_root "starting dockerd"
+    say "starting dockerd (log: $LOG)"
+    setsid dockerd >>"$LOG" 2>&1 </dev/null &
+    pid=$!
+  fi
+  wait_for_engine "$pid"
+}
+
+stop_engine() {
+  local pid second
+  pid=$(dockerd_pid) || return 0
+  say "stopping dockerd (pid $pid)"
+  kill "$pid"
+  for ((second = 0; second < WAIT_SECONDS; second++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 1
+  done
+  die "dockerd (pid $pid) did not stop within $WAIT_SECONDS s"
+}
+
+# Registers the wrapper at $1 as the default runtime, or with no argument removes the one registered; prints
+# "changed" when daemon.json changed. The wrapper needs python3 anyway, so python3 edits the JSON.
+set_default_runtime() {
+  python3 - "$DAEMON_JSON" "${1:-}" <<'EOF'
+import json, os, sys
+path, wrapper = sys.argv[1], sys.argv[2]
+config = json.load(open(path)) if os.path.exists(path) else {}
+before = json.dumps(config, sort_keys=True)
+runtimes = config.setdefault("runtimes", {})
+if config.get("default-runtime") in runtimes:
+    runtimes.pop(config.pop("default-runtime"))
+if wrapper:
+    name = os.path.basename(wrapper)
+    runtimes[name] = {"path": wrapper}
+    config["default-runtime"] = name
+if not runtimes:
+    config.pop("runtimes")
+if json.dumps(config, sort_keys=True) != before:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(config, f, indent=2)
+        f.write("\n")
+    print("changed")
+EOF
+}
+
+change_runtime() {
+  need_root "changing the engine's default runtime"
+  if [[ "$(set_default_runtime "$@")" != changed ]]; then
+    say "$DAEMON_JSON already has that default runtime"
+    return 0
+  fi
+  say "wrote $DAEMON_JSON; restarting the engine"
+  stop_engine
+}
+
+runtime_change=()
+case "${1:-}" in
+  "") ;;
+  --runtime-wrapper)
+    [[ $# -eq 2 && "$2" == /* ]] || usage
+    [[ -x "$2" ]] || die "runtime wrapper $2 is not an executable file"
+    command -v python3 >/dev/null || die "the runtime wrapper option needs python3"
+    runtime_change=("$2") ;;
+  --default-runtime)
+    [[ $# -eq 1 ]] || usage
+    runtime_change=("") ;;
+  *) usage ;;
+esac
+
+if [[ -n "${DOCKER_HOST:-}" && "$DOCKER_HOST" != "unix://$SOCKET" ]]; then
+  [[ ${#runtime_change[@]} -eq 0 ]] || die "DOCKER_HOST=$DOCKER_HOST: runtime options manage only the local engine"
+  engine_answers || die "no engine answers at DOCKER_HOST=$DOCKER_HOST; start it, or unset DOCKER_HOST"
+  exit 0
+fi
+
+install_missing
+[[ ${#runtime_change[@]} -eq 0 ]] || change_runtime "${runtime_change[@]}"
+if engine_answers; then
+  say "engine answers: $(engine_summary)"
+else
+  start_engine
+fi
