@@ -28,7 +28,7 @@ class ConfigPrinterTest {
                   kubeProxyMode: iptables
                 nodes:
                 - role: control-plane
-                  image: kubicle/node:v1.35.4
+                  image: kubicle/base:latest
                   labels: {}
                   extraMounts: []
                   extraPortMappings: []
