@@ -30,6 +30,7 @@ public final class ProvisionNodesAction implements Action {
                     Labels.ofCluster(plan.name())));
         }
         context.parallel().forEach(plan.nodes(), node -> context.provider().runNode(spec(plan.network(), node)));
+        context.progress().detail("node containers run in " + context.provider().privilegeMode() + " mode");
     }
 
     static NodeSpec spec(String network, NodePlan node) {
