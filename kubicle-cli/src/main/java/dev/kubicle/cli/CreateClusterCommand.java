@@ -57,7 +57,7 @@ final class CreateClusterCommand implements Callable<Integer> {
         }
         CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild);
         try (Session session = root.session(options)) {
-            InterruptGuard.run(() -> session.clusters().create(cluster, createOptions));
+            session.clusters().create(cluster, createOptions);
             session.progress().note("Cluster \"" + cluster.name() + "\" is ready. See its nodes with "
                     + "'kubicle get nodes --name " + cluster.name() + "'.");
         }

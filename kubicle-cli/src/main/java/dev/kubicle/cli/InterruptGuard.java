@@ -2,10 +2,11 @@ package dev.kubicle.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Lets a Ctrl-C interrupt long work instead of killing the JVM mid-way: the shutdown hook interrupts the working
- * thread and waits for it to clean up (a failed create deletes what it made) before the JVM exits.
+ * thread and waits for it to clean up (a failed create deletes what it made) and report before the JVM exits.
  */
 final class InterruptGuard {
     private static final long CLEANUP_SECONDS = 60;
@@ -13,7 +14,7 @@ final class InterruptGuard {
     private InterruptGuard() {
     }
 
-    static void run(Runnable work) {
+    static int run(IntSupplier work) {
         Thread worker = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -26,7 +27,7 @@ final class InterruptGuard {
         }, "kubicle-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            work.run();
+            return work.getAsInt();
         } finally {
             finished.countDown();
             removeHook(hook);

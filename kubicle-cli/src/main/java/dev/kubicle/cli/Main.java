@@ -11,7 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(InterruptGuard.run(() -> run(System.out, System.err, args)));
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterLifecycleIT {
     private static final String CLUSTER = "it-three";
     private static final String BROKEN = "it-broken";
+    private static final String INTERRUPTED = "it-interrupted";
     private static Provider docker;
 
     @TempDir
@@ -36,12 +38,12 @@ class ClusterLifecycleIT {
     @BeforeAll
     static void connect() {
         docker = DockerProvider.connect();
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
     }
 
     @AfterAll
     static void cleanUp() {
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
         docker.close();
     }
 
@@ -138,6 +140,30 @@ class ClusterLifecycleIT {
         assertThat(docker.listNodes(Labels.ofCluster(BROKEN))).isEmpty();
         assertThat(docker.volumes(Labels.ofCluster(BROKEN))).isEmpty();
         assertThat(docker.network(ClusterPlanner.networkName(BROKEN))).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aCreateStoppedBySignalRemovesWhatItMade() throws Exception {
+        Path config = dir.resolve("three.yaml");
+        Path log = dir.resolve("interrupted.log");
+        Process create = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "kubicle.jar").toString(),
+                "create", "cluster", "--config", config.toString(), "--name", INTERRUPTED)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(log).contains("✓ Ensuring node image") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // SIGTERM, like Ctrl-C, runs the JVM's shutdown hooks; the create is then provisioning nodes.
+        create.destroy();
+        assertThat(create.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(Files.readString(log)).contains("✓ Ensuring node image", "ERROR: interrupted");
+        assertThat(create.exitValue()).isNotZero();
+        assertThat(docker.listNodes(Labels.ofCluster(INTERRUPTED))).isEmpty();
+        assertThat(docker.volumes(Labels.ofCluster(INTERRUPTED))).isEmpty();
+        assertThat(docker.network(ClusterPlanner.networkName(INTERRUPTED))).isEmpty();
     }
 
     private static String run(String node, String... command) {

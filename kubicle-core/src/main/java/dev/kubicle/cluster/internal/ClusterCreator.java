@@ -48,7 +48,7 @@ public final class ClusterCreator {
         // Clear the interrupt so the clean-up's own engine calls are not cut short by a Ctrl-C.
         boolean interrupted = Thread.interrupted();
         try {
-            new ClusterDeleter(provider, parallel).delete(name);
+            new ClusterDeleter(provider, parallel).deleteSettled(name);
         } catch (RuntimeException | InterruptedException cleanupFailure) {
             failure.addSuppressed(cleanupFailure);
         } finally {

@@ -12,12 +12,39 @@ import java.util.List;
  * network. Safe to run on a half-made cluster, and again on one already gone.
  */
 public final class ClusterDeleter {
+    private static final int SETTLE_PASSES = 10;
+    private static final long SETTLE_PAUSE_MILLIS = 500;
+
     private final Provider provider;
     private final Parallel parallel;
 
     public ClusterDeleter(Provider provider, Parallel parallel) {
         this.provider = provider;
         this.parallel = parallel;
+    }
+
+    /**
+     * Deletes, then looks again until a pass finds nothing: after an interrupted create the engine may still be
+     * finishing containers whose requests the client already gave up on.
+     */
+    public void deleteSettled(String cluster) throws InterruptedException {
+        for (int pass = 1; ; pass++) {
+            try {
+                // A first pass that finds nothing proves little: the engine may still be making the network.
+                if (!delete(cluster) && pass > 1) {
+                    return;
+                }
+            } catch (RuntimeException stillInUse) {
+                // A volume or network in use by a container that appeared after the listing: the next pass gets it.
+                if (pass == SETTLE_PASSES) {
+                    throw stillInUse;
+                }
+            }
+            if (pass == SETTLE_PASSES) {
+                return;
+            }
+            Thread.sleep(SETTLE_PAUSE_MILLIS);
+        }
     }
 
     /** @return whether anything of the cluster was found */

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -17,6 +19,9 @@ import java.util.function.Consumer;
  * Owned by one operation and closed with it, so no thread outlives the command.
  */
 public final class Parallel implements AutoCloseable {
+    /** How long a cancelled batch may take to settle: an engine call in flight cannot be cut short. */
+    private static final long SETTLE_SECONDS = 60;
+
     private final ExecutorService executor;
 
     public Parallel() {
@@ -29,19 +34,20 @@ public final class Parallel implements AutoCloseable {
     }
 
     public <T> void forEach(List<T> items, Consumer<T> task) throws InterruptedException {
+        Batch batch = new Batch();
         List<Future<?>> futures = new ArrayList<>();
         for (T item : items) {
-            futures.add(executor.submit(() -> task.accept(item)));
+            futures.add(executor.submit(() -> batch.run(() -> task.accept(item))));
         }
         try {
             for (Future<?> future : futures) {
                 future.get();
             }
         } catch (ExecutionException e) {
-            futures.forEach(future -> future.cancel(true));
+            batch.cancel(futures);
             throw rethrow(e.getCause());
         } catch (InterruptedException e) {
-            futures.forEach(future -> future.cancel(true));
+            batch.cancel(futures);
             throw e;
         }
     }
@@ -56,5 +62,47 @@ public final class Parallel implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    /**
+     * Keeps a cancelled batch from leaving work behind: tasks not yet started never start, and the caller waits for
+     * the started ones to end, so that a clean-up after the failure sees every container they made.
+     */
+    private static final class Batch {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicInteger running = new AtomicInteger();
+
+        void run(Runnable work) {
+            running.incrementAndGet();
+            try {
+                if (!cancelled.get()) {
+                    work.run();
+                }
+            } finally {
+                synchronized (this) {
+                    running.decrementAndGet();
+                    notifyAll();
+                }
+            }
+        }
+
+        void cancel(List<Future<?>> futures) {
+            cancelled.set(true);
+            futures.forEach(future -> future.cancel(true));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+            boolean interrupted = Thread.interrupted();
+            synchronized (this) {
+                while (running.get() > 0 && System.nanoTime() < deadline) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

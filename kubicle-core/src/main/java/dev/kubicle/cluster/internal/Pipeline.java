@@ -4,6 +4,8 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.progress.Progress;
 
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 
 /** Runs actions in order, each as one progress step, stopping at the first failure. */
@@ -24,21 +26,43 @@ public final class Pipeline {
             try {
                 action.execute(context);
                 step.succeed();
-            } catch (KubicleException e) {
-                step.fail();
-                throw e;
-            } catch (InterruptedException e) {
-                step.fail();
-                Thread.currentThread().interrupt();
-                throw new KubicleException(ExitCode.INTERRUPTED, "interrupted during \"" + action.title() + "\"", e);
             } catch (Exception e) {
                 step.fail();
-                throw new KubicleException(ExitCode.GENERIC,
-                        "\"" + action.title() + "\" failed: " + e.getMessage(), e);
+                throw asKubicleException(action, e);
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw new KubicleException(ExitCode.INTERRUPTED, "interrupted after \"" + action.title() + "\"");
+                throw interrupted(action, null);
             }
         }
+    }
+
+    private static KubicleException asKubicleException(Action action, Exception failure) {
+        if (wasInterrupted(failure)) {
+            return interrupted(action, failure);
+        }
+        if (failure instanceof KubicleException known) {
+            return known;
+        }
+        return new KubicleException(ExitCode.GENERIC, "\"" + action.title() + "\" failed: " + failure.getMessage(),
+                failure);
+    }
+
+    private static KubicleException interrupted(Action action, Exception cause) {
+        Thread.currentThread().interrupt();
+        return new KubicleException(ExitCode.INTERRUPTED, "interrupted during \"" + action.title() + "\"", cause);
+    }
+
+    /** An interrupt reaches actions in many shapes: the flag, or an I/O call that it cut short. */
+    private static boolean wasInterrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof ClosedByInterruptException
+                    || cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
