@@ -1,0 +1,55 @@
+package dev.kubicle.kubeadm;
+
+import java.util.List;
+
+/**
+ * The parts of kubeadm's config API ({@code kubeadm.k8s.io} v1beta3 and v1beta4) that kubicle sets, as records whose
+ * component names are the YAML field names. Null and empty fields are left out of the output, so kubeadm's own
+ * defaults apply to them.
+ */
+final class KubeadmTypes {
+    private KubeadmTypes() {
+    }
+
+    record ClusterConfiguration(String apiVersion, String kind, String kubernetesVersion, String clusterName,
+                                String controlPlaneEndpoint, ApiServer apiServer,
+                                ControlPlaneComponent controllerManager, ControlPlaneComponent scheduler,
+                                ClusterNetworking networking) {
+    }
+
+    record ApiServer(List<String> certSANs, ExtraArgs extraArgs) {
+    }
+
+    record ControlPlaneComponent(ExtraArgs extraArgs) {
+    }
+
+    record ClusterNetworking(String podSubnet, String serviceSubnet) {
+    }
+
+    record InitConfiguration(String apiVersion, String kind, List<BootstrapToken> bootstrapTokens,
+                             ApiEndpoint localAPIEndpoint, NodeRegistration nodeRegistration, String certificateKey,
+                             List<String> skipPhases) {
+    }
+
+    record BootstrapToken(String token) {
+    }
+
+    record ApiEndpoint(String advertiseAddress, int bindPort) {
+    }
+
+    record NodeRegistration(String name, String criSocket, ExtraArgs kubeletExtraArgs) {
+    }
+
+    record JoinConfiguration(String apiVersion, String kind, JoinControlPlane controlPlane,
+                             NodeRegistration nodeRegistration, Discovery discovery, List<String> skipPhases) {
+    }
+
+    record JoinControlPlane(ApiEndpoint localAPIEndpoint, String certificateKey) {
+    }
+
+    record Discovery(BootstrapTokenDiscovery bootstrapToken) {
+    }
+
+    record BootstrapTokenDiscovery(String apiServerEndpoint, String token, boolean unsafeSkipCAVerification) {
+    }
+}
