@@ -31,9 +31,9 @@ record ExtraArgs(List<Arg> args) {
         return new ExtraArgs(more);
     }
 
-    /** {@code - name: node-ip} / {@code value: 10.0.0.2}, as v1beta4 wants. */
-    static final class AsList extends StdSerializer<ExtraArgs> {
-        AsList() {
+    /** The two spellings share what "empty" means: no arguments, so the field is left out. */
+    abstract static class Spelling extends StdSerializer<ExtraArgs> {
+        Spelling() {
             super(ExtraArgs.class);
         }
 
@@ -41,7 +41,10 @@ record ExtraArgs(List<Arg> args) {
         public boolean isEmpty(SerializerProvider provider, ExtraArgs value) {
             return value.args().isEmpty();
         }
+    }
 
+    /** {@code - name: node-ip} / {@code value: 10.0.0.2}, as v1beta4 wants. */
+    static final class AsList extends Spelling {
         @Override
         public void serialize(ExtraArgs value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
@@ -57,16 +60,7 @@ record ExtraArgs(List<Arg> args) {
     }
 
     /** {@code node-ip: 10.0.0.2}, as v1beta3 wants; names never repeat in what kubicle renders. */
-    static final class AsMap extends StdSerializer<ExtraArgs> {
-        AsMap() {
-            super(ExtraArgs.class);
-        }
-
-        @Override
-        public boolean isEmpty(SerializerProvider provider, ExtraArgs value) {
-            return value.args().isEmpty();
-        }
-
+    static final class AsMap extends Spelling {
         @Override
         public void serialize(ExtraArgs value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {

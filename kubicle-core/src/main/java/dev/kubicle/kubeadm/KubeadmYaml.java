@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.kubicle.ExitCode;
-import dev.kubicle.KubicleException;
+import dev.kubicle.yaml.FaithfulYamlWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,15 +26,6 @@ import java.util.List;
 final class KubeadmYaml {
     private static final ObjectMapper V1BETA3_TREES = treeMapper(new ExtraArgs.AsMap());
     private static final ObjectMapper V1BETA4_TREES = treeMapper(new ExtraArgs.AsList());
-    /** Quotes only where YAML needs them, so the file reads like kind's. */
-    private static final YAMLMapper PLAIN_STYLE = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER, YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
-    /** For a string that Jackson would leave unquoted although YAML 1.1 reads it as something else, like 0x1F. */
-    private static final YAMLMapper ALL_STRINGS_QUOTED = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER, YAMLGenerator.Feature.SPLIT_LINES)
-            .build();
     private static final YAMLMapper READER = new YAMLMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // "key:" with nothing after it is YAML's null, which a merge patch uses to delete a field.
@@ -94,23 +83,7 @@ final class KubeadmYaml {
     }
 
     private static String write(ObjectNode document) {
-        for (YAMLMapper mapper : List.of(PLAIN_STYLE, ALL_STRINGS_QUOTED)) {
-            String yaml = write(mapper, document);
-            if (readsBackAs(yaml, document)) {
-                return yaml;
-            }
-        }
-        throw new KubicleException(ExitCode.INTERNAL,
-                "kubicle cannot write this kubeadm config without changing its values; please report this as a bug");
-    }
-
-    private static String write(YAMLMapper mapper, ObjectNode document) {
-        try {
-            return mapper.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new KubicleException(ExitCode.INTERNAL, "cannot write a kubeadm config as YAML: " + e.getMessage(),
-                    e);
-        }
+        return FaithfulYamlWriter.write(document, yaml -> readsBackAs(yaml, document), "kubeadm config");
     }
 
     private static boolean readsBackAs(String yaml, ObjectNode document) {

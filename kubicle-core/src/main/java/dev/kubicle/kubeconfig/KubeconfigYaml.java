@@ -10,17 +10,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.kubicle.ExitCode;
-import dev.kubicle.KubicleException;
+import dev.kubicle.yaml.FaithfulYamlWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,15 +30,6 @@ import java.util.regex.Pattern;
  */
 final class KubeconfigYaml {
     private static final YAMLFactory FACTORY = new YAMLFactory();
-    /** Written like kubectl writes: no document marker, quotes only where YAML needs them, long lines unbroken. */
-    private static final YAMLMapper KUBECTL_STYLE = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER, YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
-    /** For strings that Jackson would leave unquoted although YAML reads them as something else, like "0x1F". */
-    private static final YAMLMapper ALL_STRINGS_QUOTED = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER, YAMLGenerator.Feature.SPLIT_LINES)
-            .build();
     /** Compares trees leaf by leaf (0 means the same), for {@link #readsBackAs}. */
     private static final Comparator<JsonNode> SAME_TEXT = (written, readBack) ->
             written.equals(readBack) || written instanceof PlainScalarNode && readBack.isTextual()
@@ -73,14 +60,7 @@ final class KubeconfigYaml {
     }
 
     static String write(ObjectNode document) {
-        for (YAMLMapper mapper : List.of(KUBECTL_STYLE, ALL_STRINGS_QUOTED)) {
-            String yaml = write(mapper, document);
-            if (readsBackAs(yaml, document)) {
-                return yaml;
-            }
-        }
-        throw new KubicleException(ExitCode.INTERNAL,
-                "kubicle cannot write this kubeconfig without changing its values; please report this as a bug");
+        return FaithfulYamlWriter.write(document, yaml -> readsBackAs(yaml, document), "kubeconfig");
     }
 
     /** "a list", "a string", ... for messages about a node that has the wrong shape. */
@@ -94,14 +74,6 @@ final class KubeconfigYaml {
             case NULL, MISSING -> "empty";
             default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    private static String write(YAMLMapper mapper, ObjectNode document) {
-        try {
-            return mapper.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new KubicleException(ExitCode.INTERNAL, "cannot encode a kubeconfig as YAML: " + e.getMessage(), e);
-        }
     }
 
     /**
