@@ -8,7 +8,8 @@
 #
 # kubicle must be tested on both kinds of host: where `docker run --privileged` works and where it fails (ours lack
 # CAP_SYS_RESOURCE). A wrapper such as /work/shared/tools/runc-nosysres turns the second kind into the first. The
-# runtime options rewrite /etc/docker/daemon.json and restart the engine, which stops its running containers.
+# runtime options rewrite /etc/docker/daemon.json and make a running engine reload it (SIGHUP): running containers
+# keep going, containers started afterwards use the new default runtime.
 # Installing and starting need root.
 set -euo pipefail
 
@@ -66,19 +67,7 @@ start_engine() {
   wait_for_engine "$pid"
 }
 
-stop_engine() {
-  local pid second
-  pid=$(dockerd_pid) || return 0
-  say "stopping dockerd (pid $pid)"
-  kill "$pid"
-  for ((second = 0; second < WAIT_SECONDS; second++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 1
-  done
-  die "dockerd (pid $pid) did not stop within $WAIT_SECONDS s"
-}
-
-# Registers the wrapper at $1 as the default runtime, or with no argument removes the one registered; prints
+# Registers the wrapper at $1 as the default runtime, or with no argument makes runc the default again; prints
 # "changed" when daemon.json changed. The wrapper needs python3 anyway, so python3 edits the JSON.
 set_default_runtime() {
   python3 - "$DAEMON_JSON" "${1:-}" <<'EOF'
@@ -87,14 +76,13 @@ path, wrapper = sys.argv[1], sys.argv[2]
 config = json.load(open(path)) if os.path.exists(path) else {}
 before = json.dumps(config, sort_keys=True)
 runtimes = config.setdefault("runtimes", {})
-if config.get("default-runtime") in runtimes:
-    runtimes.pop(config.pop("default-runtime"))
 if wrapper:
     name = os.path.basename(wrapper)
     runtimes[name] = {"path": wrapper}
     config["default-runtime"] = name
-if not runtimes:
-    config.pop("runtimes")
+else:
+    # A reload keeps settings the file no longer names: name the engine's own runc explicitly.
+    config["default-runtime"] = "runc"
 if json.dumps(config, sort_keys=True) != before:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -110,8 +98,16 @@ change_runtime() {
     say "$DAEMON_JSON already has that default runtime"
     return 0
   fi
-  say "wrote $DAEMON_JSON; restarting the engine"
-  stop_engine
+  local pid second want
+  pid=$(dockerd_pid) || { say "wrote $DAEMON_JSON"; return 0; }
+  want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("default-runtime", "runc"))' "$DAEMON_JSON")
+  say "wrote $DAEMON_JSON; asking dockerd (pid $pid) to reload it"
+  kill -HUP "$pid"
+  for ((second = 0; second < WAIT_SECONDS; second++)); do
+    [[ "$(docker info --format '{{.DefaultRuntime}}' 2>/dev/null)" == "$want" ]] && return 0
+    sleep 1
+  done
+  die "dockerd did not switch its default runtime to $want within $WAIT_SECONDS s; see $LOG"
 }
 
 runtime_change=()
