@@ -10,9 +10,11 @@ import java.util.Optional;
  *
  * @param name        container name, which is also the node's hostname
  * @param ip          a static IPv4 address on {@code network}, or empty for one the engine picks
- * @param varVolume   name of the volume mounted at /var, labelled like the node so that delete finds it
+ * @param varVolume   name of the volume mounted at /var, labelled like the node so that delete finds it; empty for
+ *                    none, which keeps /var in the container's own file system (where a commit saves it)
  * @param ports       ports published on the host
  * @param mounts      host paths mounted into the node
+ * @param entrypoint  the command the container runs instead of the image's entrypoint; empty for the image's
  */
 public record NodeSpec(
         String name,
@@ -23,5 +25,20 @@ public record NodeSpec(
         String varVolume,
         List<PortSpec> ports,
         List<MountSpec> mounts,
-        Map<String, String> env) {
+        Map<String, String> env,
+        List<String> entrypoint) {
+
+    public NodeSpec {
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+    }
+
+    /** A node that boots through its image's entrypoint, as cluster nodes do. */
+    public NodeSpec(String name, String image, Map<String, String> labels, String network, Optional<String> ip,
+                    String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env) {
+        this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of());
+    }
+
+    public boolean hasVarVolume() {
+        return varVolume != null && !varVolume.isEmpty();
+    }
 }

@@ -50,6 +50,9 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
                 .withHostConfig(hostConfig());
         // docker-java turns this into the endpoint config of the network named by the host config's network mode.
         spec.ip().ifPresent(create::withIpv4Address);
+        if (!spec.entrypoint().isEmpty()) {
+            create.withEntrypoint(spec.entrypoint());
+        }
         return create;
     }
 
@@ -103,8 +106,10 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
 
     List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
-        // A named volume, so /var (containerd's images, etcd, logs) outlives the container and delete finds it.
-        binds.add(new Bind(spec.varVolume(), new Volume("/var")));
+        if (spec.hasVarVolume()) {
+            // A named volume, so /var (containerd's images, etcd, logs) outlives the container and delete finds it.
+            binds.add(new Bind(spec.varVolume(), new Volume("/var")));
+        }
         if (host.kernelModules()) {
             binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));
         }

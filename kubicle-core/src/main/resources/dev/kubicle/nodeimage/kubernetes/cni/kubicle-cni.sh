@@ -1,0 +1,132 @@
+#!/bin/sh
+# kubicle's pod network, one copy per node (DaemonSet, host network). Every node gets a pod CIDR from the
+# controller manager; this loop makes the node's CNI config hand out addresses from it (ptp + host-local, so each
+# pod has a veth and a host route, no bridge), routes every other node's pod CIDR to that node's IP over the
+# cluster's Docker network, and masquerades pod traffic that leaves the pod network.
+#
+# It runs busybox in its own image, and everything that touches the node through `chroot /host` with the node's
+# own tools (ip, iptables, kubectl): the image stays tiny and can never disagree with the node's iptables backend.
+# kubectl reads the nodes with this pod's service account, at the API server address the kubelet uses (it works
+# before any Service routing exists); the node's own credentials may only read its own Node.
+set -u
+
+: "${NODE_NAME:?NODE_NAME must name this node}"
+: "${POD_SUBNET:?POD_SUBNET must give the cluster pod subnet}"
+
+readonly HOST=/host
+readonly CONF=/etc/cni/net.d/10-kubicle.conflist
+readonly CHAIN=KUBICLE-MASQ
+readonly RESYNC_SECONDS=${RESYNC_SECONDS:-5}
+readonly ACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount
+# On the node's tmpfs /run: kubectl runs there, and the token must never outlive the node's boot.
+readonly CREDENTIALS=/run/kubicle-cni
+
+log() { echo "kubicle-cni: $*"; }
+on_host() { chroot "$HOST" "$@"; }
+
+# The service account token is rotated while the pod runs: copied again before every use.
+write_kubeconfig() {
+  local server
+  server=$(on_host kubectl config view --kubeconfig=/etc/kubernetes/kubelet.conf --raw \
+    -o 'jsonpath={.clusters[0].cluster.server}') || return 1
+  mkdir -p "$HOST$CREDENTIALS" && chmod 700 "$HOST$CREDENTIALS"
+  cp "$ACCOUNT/ca.crt" "$HOST$CREDENTIALS/ca.crt"
+  cp "$ACCOUNT/token" "$HOST$CREDENTIALS/token.tmp" && mv "$HOST$CREDENTIALS/token.tmp" "$HOST$CREDENTIALS/token"
+  cat >"$HOST$CREDENTIALS/kubeconfig" <<KUBECONFIG
+apiVersion: v1
+kind: Config
+clusters:
+- name: cluster
+  cluster: {server: "$server", certificate-authority: $CREDENTIALS/ca.crt}
+users:
+- name: kubicle-cni
+  user: {tokenFile: $CREDENTIALS/token}
+contexts:
+- name: kubicle-cni
+  context: {cluster: cluster, user: kubicle-cni}
+current-context: kubicle-cni
+KUBECONFIG
+}
+
+# "name podCIDR internalIP" per node; no output when the API cannot be asked yet.
+list_nodes() {
+  write_kubeconfig || return 1
+  on_host kubectl --kubeconfig="$CREDENTIALS/kubeconfig" get nodes -o \
+    'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.podCIDR}{" "}{.status.addresses[?(@.type=="InternalIP")].address}{"\n"}{end}'
+}
+
+render_conf() {
+  cat <<CONF
+{
+  "cniVersion": "0.4.0",
+  "name": "kubicle",
+  "plugins": [
+    {
+      "type": "ptp",
+      "ipMasq": false,
+      "ipam": {
+        "type": "host-local",
+        "ranges": [[{ "subnet": "$1" }]],
+        "routes": [{ "dst": "0.0.0.0/0" }]
+      }
+    },
+    { "type": "portmap", "capabilities": { "portMappings": true } }
+  ]
+}
+CONF
+}
+
+# Written only when it changes, and atomically: containerd watches the directory and reads whatever is there.
+write_conf() {
+  local wanted
+  wanted=$(render_conf "$1")
+  [ "$wanted" = "$(cat "$HOST$CONF" 2>/dev/null)" ] && return 0
+  mkdir -p "$HOST${CONF%/*}"
+  printf '%s\n' "$wanted" >"$HOST$CONF.tmp" && mv "$HOST$CONF.tmp" "$HOST$CONF"
+  log "pods on $NODE_NAME get addresses from $1"
+}
+
+route_to() {
+  local cidr=$1 via=$2
+  if ! on_host ip route show "$cidr" | grep -q "via $via "; then
+    on_host ip route replace "$cidr" via "$via" && log "pods of $cidr are reached through $via"
+  fi
+}
+
+# Traffic between pods keeps its addresses; traffic from a pod to anywhere else leaves with the node's address.
+ensure_masquerade() {
+  on_host iptables -t nat -S "$CHAIN" >/dev/null 2>&1 || on_host iptables -t nat -N "$CHAIN"
+  if [ "$(on_host iptables -t nat -S "$CHAIN" | sed 1d)" != "$(masquerade_rules)" ]; then
+    on_host iptables -t nat -F "$CHAIN"
+    on_host iptables -t nat -A "$CHAIN" -d "$POD_SUBNET" -j RETURN
+    on_host iptables -t nat -A "$CHAIN" -s "$POD_SUBNET" -j MASQUERADE
+  fi
+  on_host iptables -t nat -C POSTROUTING -j "$CHAIN" 2>/dev/null || on_host iptables -t nat -A POSTROUTING -j "$CHAIN"
+}
+
+masquerade_rules() {
+  printf -- '-A %s -d %s -j RETURN\n-A %s -s %s -j MASQUERADE' "$CHAIN" "$POD_SUBNET" "$CHAIN" "$POD_SUBNET"
+}
+
+sync_once() {
+  local nodes name cidr ip
+  nodes=$(list_nodes) || return 1
+  while read -r name cidr ip; do
+    [ -n "$cidr" ] && [ -n "$ip" ] || continue
+    if [ "$name" = "$NODE_NAME" ]; then
+      write_conf "$cidr"
+    else
+      route_to "$cidr" "$ip"
+    fi
+  done <<NODES
+$nodes
+NODES
+  ensure_masquerade
+}
+
+on_host sysctl -qw net.ipv4.ip_forward=1
+log "node $NODE_NAME, pod subnet $POD_SUBNET"
+while true; do
+  sync_once || log "cannot read the cluster's nodes yet; retrying"
+  sleep "$RESYNC_SECONDS"
+done
