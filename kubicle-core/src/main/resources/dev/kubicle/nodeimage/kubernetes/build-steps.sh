@@ -2,6 +2,7 @@
 # The steps of a Kubernetes node image build that run inside the build container: a container of the base node
 # image whose entrypoint only sleeps, so that nothing of a booted node ends up in the image. kubicle copies the
 # binaries, files and image specs under /kind/build first, runs these steps one by one, then commits the container.
+# The image step needs nothing but bash, GNU tar and coreutils, and also runs outside a node.
 #
 #   build-steps.sh install VERSION PAUSE_IMAGE    enable the kubelet, point containerd at the preloaded pause image
 #   build-steps.sh image SPEC_DIR ARCHIVE         make one image as a `docker save` archive from SPEC_DIR
@@ -20,7 +21,8 @@
 #   applets     a link to the busybox at SOURCE for each applet it has, in the directory DESTINATION
 set -o errexit -o nounset -o pipefail
 
-readonly BUILD=/kind/build
+# Where kubicle put the binaries, resources and specs (a test runs the image step elsewhere).
+readonly BUILD=${KUBICLE_BUILD_DIR:-/kind/build}
 readonly PRELOAD_STATE=/run/kubicle-preload
 readonly SOCKET=$PRELOAD_STATE/containerd.sock
 readonly IMAGE_PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
