@@ -33,6 +33,7 @@ final class BuildNodeImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String reference = image == null ? KubernetesNodeImageBuilder.defaultReference(kubernetesVersion) : image;
+        KubernetesNodeImageBuilder.checkRequest(kubernetesVersion, reference);
         try (Session session = Root.of(spec).session(options)) {
             new KubernetesNodeImageBuilder(session.provider(), session.progress()).build(kubernetesVersion, reference);
         }

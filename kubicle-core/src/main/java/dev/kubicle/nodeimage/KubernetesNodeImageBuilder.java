@@ -52,6 +52,18 @@ public final class KubernetesNodeImageBuilder {
         return VERSION.matcher(text).matches();
     }
 
+    /** Throws the user's mistake in a build request before anything is done about it. */
+    public static void checkRequest(String kubernetesVersion, String reference) {
+        if (!isKubernetesVersion(kubernetesVersion)) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "--kubernetes-version \"" + kubernetesVersion
+                    + "\" is not a Kubernetes release version; give one like v1.37.2");
+        }
+        if (!ImageReference.isValid(reference)) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "--image \"" + reference + "\" is not an image "
+                    + "reference; give one like " + defaultReference(kubernetesVersion));
+        }
+    }
+
     /**
      * Builds the node image for a Kubernetes version under {@code reference}, unless an image of that name was
      * built from the same inputs.
@@ -59,14 +71,7 @@ public final class KubernetesNodeImageBuilder {
      * @return whether an image was built
      */
     public boolean build(String kubernetesVersion, String reference) {
-        if (!isKubernetesVersion(kubernetesVersion)) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "\"" + kubernetesVersion + "\" is not a Kubernetes "
-                    + "version; give one like v1.37.2");
-        }
-        if (!ImageReference.isValid(reference)) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "\"" + reference + "\" is not an image reference; "
-                    + "give one like " + defaultReference(kubernetesVersion));
-        }
+        checkRequest(kubernetesVersion, reference);
         BaseImageRecipe baseRecipe = BaseImageRecipe.load();
         NodeImageRecipe recipe = NodeImageRecipe.load();
         String inputs = new NodeImageInputs(kubernetesVersion, KubernetesComponents.scriptHash(), baseRecipe.hash(),
