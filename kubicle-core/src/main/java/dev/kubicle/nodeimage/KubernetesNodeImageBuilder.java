@@ -30,7 +30,8 @@ public final class KubernetesNodeImageBuilder {
     private static final Pattern VERSION = Pattern.compile("v1\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
     private static final String BUILD = "/kind/build";
     private static final String STEPS = BUILD + "/" + NodeImageRecipe.BUILD_STEPS;
-    private static final String EXPECTED_IMAGES = BUILD + "/expected-images";
+    /** The preloaded images' references, one a line: what the preload checks, kept in the image for users. */
+    private static final String PRELOADED_IMAGES = "/kind/images";
     /** The binaries kubeadm runs on the node itself rather than in a container. */
     private static final List<String> NODE_BINARIES = List.of("kubeadm", "kubelet", "kubectl");
 
@@ -99,7 +100,7 @@ public final class KubernetesNodeImageBuilder {
             });
             stage("Preloading images into containerd 🚚", () -> {
                 progress.detail(container.run("preloading images", "bash", STEPS, "preload", BUILD + "/archives",
-                        EXPECTED_IMAGES).strip());
+                        PRELOADED_IMAGES).strip());
                 container.run("cleaning up", "bash", STEPS, "clean");
             });
             stage("Committing " + reference + " 💾", () -> container.commit(reference,
@@ -133,7 +134,7 @@ public final class KubernetesNodeImageBuilder {
             for (int index = 0; index < images.size(); index++) {
                 writeSpec(tar, specDirectory(index, images.get(index)), images.get(index));
             }
-            tar.file(EXPECTED_IMAGES, images.stream().map(image -> image.reference() + "\n")
+            tar.file(PRELOADED_IMAGES, images.stream().map(image -> image.reference() + "\n")
                     .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8), 0644);
         });
         progress.detail(container.run("installing Kubernetes", "bash", STEPS, "install",

@@ -9,7 +9,7 @@ package dev.kubicle.nodeimage;
 record NodeImageInputs(String kubernetesVersion, String componentsScriptHash, String baseRecipeHash,
                        String nodeRecipeHash) {
     /** Bump when the way the inputs are turned into an image changes in code, so that old images are not reused. */
-    private static final String FORMAT = "kubicle node image inputs 1";
+    private static final String FORMAT = "kubicle node image inputs 2";
 
     String hash() {
         return new Sha256().line(FORMAT).line(kubernetesVersion).line(componentsScriptHash).line(baseRecipeHash)

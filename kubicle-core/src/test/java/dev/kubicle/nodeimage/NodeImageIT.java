@@ -115,6 +115,8 @@ class NodeImageIT {
         assertThat(exec("kubeadm", "version", "-o", "short").stdout().strip()).isEqualTo(VERSION);
         assertThat(exec("kubectl", "version", "--client").stdout()).contains(VERSION);
         assertThat(exec("cat", "/kind/version").stdout()).isEqualTo(VERSION + "\n");
+        assertThat(lines(exec("cat", "/kind/images")))
+                .containsAll(lines(exec("kubeadm", "config", "images", "list", "--kubernetes-version", VERSION)));
         assertThat(exec("test", "-s", "/kind/manifests/default-cni.yaml").ok()).isTrue();
         assertThat(exec("test", "-s", "/kind/manifests/default-storage.yaml").ok()).isTrue();
         assertThat(exec("systemctl", "is-enabled", "kubelet").stdout().strip()).isEqualTo("enabled");
