@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a Docker engine answers, installing and starting Debian's docker.io when none does; with one
-# answering it only checks. Also installs debootstrap, which kubicle's offline node image build needs.
+# answering it only checks. Also installs debootstrap and gcc, which kubicle's offline node image build needs.
 #
 #   scripts/ensure-engine.sh                          start the local engine unless it runs
 #   scripts/ensure-engine.sh --runtime-wrapper PATH   make the runc wrapper at PATH the engine's default runtime
@@ -33,6 +33,8 @@ install_missing() {
   local missing=()
   command -v dockerd >/dev/null || missing+=(docker.io)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
+  # The node image's pause binary is C, compiled static (Kubernetes' own components need only Go).
+  command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   [[ ${#missing[@]} -gt 0 ]] || return 0
   need_root "installing ${missing[*]}"
   say "installing ${missing[*]} with apt-get"

@@ -12,6 +12,7 @@ import java.io.PrintStream;
         mixinStandardHelpOptions = true,
         versionProvider = KubicleVersion.class,
         subcommands = {
+                BuildCommand.class,
                 CreateCommand.class,
                 DeleteCommand.class,
                 GetCommand.class,

@@ -29,6 +29,19 @@ class MainTest {
     }
 
     @Test
+    void buildNodeImageRefusesAVersionOrImageNameItCannotUseBeforeTouchingTheEngine() {
+        CliRun version = CliRun.of("build", "node-image", "--kubernetes-version", "1.37");
+        CliRun image = CliRun.of("build", "node-image", "--image", "Kubicle/Node:v1");
+
+        assertThat(version.exitCode()).isEqualTo(2);
+        assertThat(version.err()).contains("--kubernetes-version \"1.37\" is not a Kubernetes release version; "
+                + "give one like v1.37.2");
+        assertThat(image.exitCode()).isEqualTo(2);
+        assertThat(image.err()).contains("--image \"Kubicle/Node:v1\" is not an image reference; give one like "
+                + "kubicle/node:v1.37.2");
+    }
+
+    @Test
     void dryRunPrintsTheResolvedConfigAndNodePlanWithoutAnEngine(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("cluster.yaml");
         Files.writeString(config, """

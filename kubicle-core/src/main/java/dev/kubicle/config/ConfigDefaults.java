@@ -13,10 +13,15 @@ import java.util.Set;
  */
 public final class ConfigDefaults {
     /**
-     * The node image used when neither the config nor {@code --image} names one: kubicle's offline-built base image
-     * (systemd and containerd), until the Kubernetes node image and bootstrap replace it as the default.
+     * The Kubernetes version kubicle deploys unless told otherwise: the newest patch release that builds with the
+     * Go toolchain of kubicle's build machines and runs on cgroup v1 hosts (with {@code failCgroupV1: false}).
      */
-    public static final String DEFAULT_NODE_IMAGE = "kubicle/base:latest";
+    public static final String DEFAULT_KUBERNETES_VERSION = "v1.37.2";
+    /**
+     * The node image used when neither the config nor {@code --image} names one: the Kubernetes node image that
+     * {@code kubicle build node-image} makes offline for the default version (and a create builds when missing).
+     */
+    public static final String DEFAULT_NODE_IMAGE = "kubicle/node:" + DEFAULT_KUBERNETES_VERSION;
     public static final String DEFAULT_CLUSTER_NAME = "kubicle";
 
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");

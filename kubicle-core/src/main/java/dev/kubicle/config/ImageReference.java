@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code [registry[:port]/]path[:tag][@sha256:<64 hex digits>]}. A registry is told apart from the first path part,
  * as in the engines, by the pattern alone: the path is lower case, a registry may have dots, a port and capitals.
  */
-final class ImageReference {
+public final class ImageReference {
     /** The engines refuse repository names longer than this. */
     private static final int MAX_NAME_LENGTH = 255;
 
@@ -20,12 +20,12 @@ final class ImageReference {
     private static final Pattern REFERENCE = Pattern.compile(
             "(?<name>" + NAME + ")(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
 
-    static final String SHAPE = "[registry[:port]/]name[:tag][@sha256:<64 hex digits>]";
+    public static final String SHAPE = "[registry[:port]/]name[:tag][@sha256:<64 hex digits>]";
 
     private ImageReference() {
     }
 
-    static boolean isValid(String reference) {
+    public static boolean isValid(String reference) {
         // Bounded before matching, so a pathological string cannot make the regex work hard.
         if (reference.length() > MAX_NAME_LENGTH + 200) {
             return false;

@@ -23,6 +23,8 @@ public final class BaseImageBuilder {
     public static final String IMAGE_LABEL = "dev.kubicle.image";
     /** Label holding the full recipe hash the image was built from. */
     public static final String RECIPE_LABEL = "dev.kubicle.recipe";
+    /** How a node boots: the entrypoint fixes up the container, then hands over to systemd. */
+    static final String ENTRYPOINT = "ENTRYPOINT [\"/usr/local/bin/entrypoint\", \"/sbin/init\"]";
     private static final int TAG_LENGTH = 12;
 
     private final Provider provider;
@@ -74,7 +76,7 @@ public final class BaseImageBuilder {
         return List.of(
                 // Tells systemd it runs in a container: no hardware to set up, no kernel to ask.
                 "ENV container=docker",
-                "ENTRYPOINT [\"/usr/local/bin/entrypoint\", \"/sbin/init\"]",
+                ENTRYPOINT,
                 "LABEL " + IMAGE_LABEL + "=base-rootfs " + RECIPE_LABEL + "=" + recipe.hash());
     }
 

@@ -3,13 +3,6 @@ package dev.kubicle.nodeimage;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -26,7 +19,7 @@ public final class BaseImageRecipe {
     public static final String CGROUP_DRIVER = "systemd";
     static final String SUITE = "bookworm";
     static final String MIRROR = "http://deb.debian.org/debian";
-    private static final String RESOURCES = "/dev/kubicle/nodeimage/base/";
+    private static final RecipeResources RESOURCES = new RecipeResources("/dev/kubicle/nodeimage/base/");
     /** Bump when the way the recipe is turned into an image changes, so that old images are not reused. */
     private static final String FORMAT = "kubicle base image recipe 1";
 
@@ -46,9 +39,9 @@ public final class BaseImageRecipe {
 
     /** The recipe shipped with this kubicle. */
     public static BaseImageRecipe load() {
-        List<String> packages = entries(text("packages.txt"));
-        List<RecipeFile> files = entries(text("files.txt")).stream().map(BaseImageRecipe::file).toList();
-        return new BaseImageRecipe(packages, files, bytes("configure-rootfs.sh"));
+        List<String> packages = RESOURCES.entries("packages.txt");
+        List<RecipeFile> files = RESOURCES.entries("files.txt").stream().map(BaseImageRecipe::file).toList();
+        return new BaseImageRecipe(packages, files, RESOURCES.bytes("configure-rootfs.sh"));
     }
 
     public List<String> packages() {
@@ -71,15 +64,11 @@ public final class BaseImageRecipe {
 
     /** SHA-256 of everything in the recipe, in hex. */
     public String hash() {
-        MessageDigest digest = sha256();
-        update(digest, FORMAT);
-        update(digest, debootstrapKey());
+        Sha256 digest = new Sha256().line(FORMAT).line(debootstrapKey());
         for (RecipeFile file : files) {
-            update(digest, file.path() + " " + Integer.toOctalString(file.mode()));
-            update(digest, HexFormat.of().formatHex(sha256().digest(file.content())));
+            digest.line(file.path() + " " + Integer.toOctalString(file.mode())).line(Sha256.of(file.content()));
         }
-        update(digest, HexFormat.of().formatHex(sha256().digest(configureScript)));
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.line(Sha256.of(configureScript)).hex();
     }
 
     /**
@@ -87,16 +76,9 @@ public final class BaseImageRecipe {
      * is cached under it, so that a change to the files or the script does not download everything again.
      */
     public String debootstrapKey() {
-        MessageDigest digest = sha256();
-        update(digest, FORMAT);
-        update(digest, SUITE + " " + MIRROR + " minbase");
-        packages.stream().sorted().forEach(name -> update(digest, name));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Lines that are neither blank nor comments, trimmed. */
-    static List<String> entries(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        Sha256 digest = new Sha256().line(FORMAT).line(SUITE + " " + MIRROR + " minbase");
+        packages.stream().sorted().forEach(digest::line);
+        return digest.hex();
     }
 
     private static RecipeFile file(String entry) {
@@ -105,34 +87,6 @@ public final class BaseImageRecipe {
             throw new KubicleException(ExitCode.INTERNAL, "bad line in the base image recipe's files.txt: " + entry);
         }
         String path = modeAndPath[1];
-        return new RecipeFile(path, Integer.parseInt(modeAndPath[0], 8), bytes("files/" + path));
-    }
-
-    private static String text(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String name) {
-        try (InputStream in = BaseImageRecipe.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new KubicleException(ExitCode.INTERNAL, "the base image recipe lacks " + RESOURCES + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new RecipeFile(path, Integer.parseInt(modeAndPath[0], 8), RESOURCES.bytes("files/" + path));
     }
 }

@@ -3,14 +3,18 @@ package dev.kubicle.nodeimage;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A command run on the machine kubicle runs on (debootstrap, chroot, tar), with its output appended to a log file:
@@ -22,10 +26,17 @@ final class HostCommand {
 
     private final List<String> command;
     private final Path log;
+    private final Map<String, String> env;
 
     HostCommand(List<String> command, Path log) {
+        this(command, log, Map.of());
+    }
+
+    /** @param env variables set for the command on top of the fixed ones */
+    HostCommand(List<String> command, Path log, Map<String, String> env) {
         this.command = List.copyOf(command);
         this.log = log;
+        this.env = Map.copyOf(env);
     }
 
     /** Runs the command to its end; throws with the end of its log when it fails. */
@@ -43,6 +54,32 @@ final class HostCommand {
             } catch (IOException e) {
                 // The command stopped reading; its exit code tells why.
             }
+        }
+        checkExit(process);
+    }
+
+    /**
+     * Runs the command to its end, passing each line of its output (standard error included) to {@code lines} as
+     * it comes, besides the log; throws with the end of the log when it fails.
+     */
+    void runStreamingOutput(Consumer<String> lines) {
+        Process process = start(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()),
+                ProcessBuilder.Redirect.PIPE);
+        try (BufferedReader output = process.inputReader(StandardCharsets.UTF_8);
+             Writer logged = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                logged.write(line + "\n");
+                logged.flush();
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            process.destroy();
+            throw new UncheckedIOException(e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // Ctrl-C reaches the command too; its failure is the interrupt's doing.
+            process.destroy();
+            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while running " + command.get(0));
         }
         checkExit(process);
     }
@@ -74,12 +111,15 @@ final class HostCommand {
     }
 
     private Process start(ProcessBuilder.Redirect input) {
+        return start(input, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private Process start(ProcessBuilder.Redirect input, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return builder().redirectInput(input).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return builder().redirectInput(input).redirectErrorStream(true).redirectOutput(output).start();
         } catch (IOException e) {
             throw cannotStart(e);
         }
@@ -92,6 +132,7 @@ final class HostCommand {
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("LC_ALL", "C");
         env.put("DEBIAN_FRONTEND", "noninteractive");
+        env.putAll(this.env);
         return builder;
     }
 

@@ -38,9 +38,7 @@ public final class RootfsBuilder {
 
     /** A builder caching in {@code $XDG_CACHE_HOME/kubicle/rootfs}, by default {@code ~/.cache/kubicle/rootfs}. */
     public static RootfsBuilder inUserCache(Consumer<String> progress) {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        return new RootfsBuilder(base.resolve("kubicle").resolve("rootfs"), progress);
+        return new RootfsBuilder(KubicleCache.directory().resolve("rootfs"), progress);
     }
 
     /** Builds the recipe's root file system; the caller imports it and closes it, which deletes it. */

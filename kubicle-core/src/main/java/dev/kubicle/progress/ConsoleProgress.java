@@ -89,7 +89,8 @@ public final class ConsoleProgress implements Progress {
         }
     }
 
-    static String formatElapsed(Duration elapsed) {
+    /** A duration as the steps show theirs: "4.2s", "3m07s". */
+    public static String formatElapsed(Duration elapsed) {
         long millis = elapsed.toMillis();
         if (millis < 60_000) {
             return String.format("%.1fs", millis / 1000.0);

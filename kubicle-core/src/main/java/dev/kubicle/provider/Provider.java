@@ -60,6 +60,9 @@ public interface Provider extends AutoCloseable {
 
     boolean imageExists(String reference);
 
+    /** The labels of an image on the engine, or empty when the engine has no such image. */
+    Optional<Map<String, String>> imageLabels(String reference);
+
     /** Imports a root filesystem tar as an image, like {@code docker import}. */
     void importImage(InputStream rootfsTar, String reference, List<String> changes);
 

@@ -142,6 +142,11 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public Optional<Map<String, String>> imageLabels(String reference) {
+        return images.contains(reference) ? Optional.of(Map.of()) : Optional.empty();
+    }
+
+    @Override
     public void importImage(InputStream rootfsTar, String reference, List<String> changes) {
         images.add(reference);
     }

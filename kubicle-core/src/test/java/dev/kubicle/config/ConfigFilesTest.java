@@ -63,7 +63,7 @@ class ConfigFilesTest {
                 .hasMessage("command line: --name: \"Dev\" is not a valid cluster name; use lower-case letters,"
                         + " digits, '-' and '.', such as dev\n"
                         + "command line: --image: \"Bad Image\" is not a valid image reference;"
-                        + " use [registry[:port]/]name[:tag][@sha256:<64 hex digits>], such as kubicle/base:latest");
+                        + " use [registry[:port]/]name[:tag][@sha256:<64 hex digits>], such as kubicle/node:v1.37.2");
     }
 
     @Test

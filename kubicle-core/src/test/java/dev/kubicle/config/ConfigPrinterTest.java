@@ -28,7 +28,7 @@ class ConfigPrinterTest {
                   kubeProxyMode: iptables
                 nodes:
                 - role: control-plane
-                  image: kubicle/base:latest
+                  image: kubicle/node:v1.37.2
                   labels: {}
                   extraMounts: []
                   extraPortMappings: []

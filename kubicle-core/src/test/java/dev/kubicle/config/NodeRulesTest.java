@@ -24,15 +24,15 @@ class NodeRulesTest {
                 Arguments.of("rejects an image with upper-case letters in its path", "- image: kubicle/Node:v1\n",
                         "cluster.yaml: nodes[0].image: \"kubicle/Node:v1\" is not a valid image reference;"
                                 + " use [registry[:port]/]name[:tag][@sha256:<64 hex digits>],"
-                                + " such as kubicle/base:latest"),
+                                + " such as kubicle/node:v1.37.2"),
                 Arguments.of("rejects an image with an empty tag", "- image: \"kubicle/node:\"\n",
                         "cluster.yaml: nodes[0].image: \"kubicle/node:\" is not a valid image reference;"
                                 + " use [registry[:port]/]name[:tag][@sha256:<64 hex digits>],"
-                                + " such as kubicle/base:latest"),
+                                + " such as kubicle/node:v1.37.2"),
                 Arguments.of("rejects an image with a short digest", "- image: kubicle/node@sha256:abc\n",
                         "cluster.yaml: nodes[0].image: \"kubicle/node@sha256:abc\" is not a valid image reference;"
                                 + " use [registry[:port]/]name[:tag][@sha256:<64 hex digits>],"
-                                + " such as kubicle/base:latest"));
+                                + " such as kubicle/node:v1.37.2"));
     }
 
     @ParameterizedTest(name = "{0}")

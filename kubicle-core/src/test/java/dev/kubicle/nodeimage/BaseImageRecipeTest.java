@@ -77,7 +77,7 @@ class BaseImageRecipeTest {
 
     @Test
     void commentsAndBlankLinesAreNotEntries() {
-        assertThat(BaseImageRecipe.entries("# packages\n\n  systemd  \n# runc\ncontainerd\n"))
+        assertThat(RecipeResources.entries("# packages\n\n  systemd  \n# runc\ncontainerd\n".lines().toList()))
                 .containsExactly("systemd", "containerd");
     }
 

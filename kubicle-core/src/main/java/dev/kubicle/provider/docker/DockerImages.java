@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,16 @@ final class DockerImages {
             return true;
         } catch (NotFoundException e) {
             return false;
+        }
+    }
+
+    Optional<Map<String, String>> labels(String reference) {
+        try {
+            ContainerConfig config = client.inspectImageCmd(reference).exec().getConfig();
+            Map<String, String> labels = config == null ? null : config.getLabels();
+            return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

@@ -105,17 +105,19 @@ public final class DockerProvider implements Provider {
     @Override
     public void runNode(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
-        try {
-            client.createVolumeCmd().withName(spec.varVolume()).withLabels(spec.labels()).exec();
-        } catch (DockerException e) {
-            throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
+        if (spec.hasVarVolume()) {
+            try {
+                client.createVolumeCmd().withName(spec.varVolume()).withLabels(spec.labels()).exec();
+            } catch (DockerException e) {
+                throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
+            }
         }
         privileges.run(mode -> createAndStart(spec, mode), () -> removeContainer(spec.name()));
     }
 
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
-                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env());
+                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
     }
 
     private void createAndStart(NodeSpec spec, PrivilegeMode mode) {
@@ -251,6 +253,11 @@ public final class DockerProvider implements Provider {
     @Override
     public boolean imageExists(String reference) {
         return images.exists(reference);
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String reference) {
+        return images.labels(reference);
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.kubicle.provider.docker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -43,6 +46,22 @@ public final class TarWriter implements AutoCloseable {
         writeHeader(name, mode, content.length, '0', "");
         write(content);
         write(new byte[padding(content.length)]);
+        return this;
+    }
+
+    /** A file copied from disk as it is read, so that a large file never sits in memory whole. */
+    public TarWriter file(String name, Path source, int mode) {
+        try (InputStream in = Files.newInputStream(source)) {
+            long size = Files.size(source);
+            writeHeader(name, mode, size, '0', "");
+            long copied = in.transferTo(out);
+            if (copied != size) {
+                throw new IOException(source + " changed size while it was archived");
+            }
+            write(new byte[padding(size)]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

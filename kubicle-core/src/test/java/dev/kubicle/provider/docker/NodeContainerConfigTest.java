@@ -137,6 +137,29 @@ class NodeContainerConfigTest {
         assertThat(create.getEnv()).containsExactly("container=docker");
     }
 
+    @Test
+    void nodesBootThroughTheImagesEntrypointUnlessTheSpecGivesAnother() {
+        NodeSpec spec = plainSpec();
+        NodeSpec sleeping = new NodeSpec(spec.name(), spec.image(), Map.of(), "none", Optional.empty(), "",
+                List.of(), List.of(), Map.of(), List.of("sleep", "infinity"));
+
+        assertThat(create(spec, PrivilegeMode.PRIVILEGED, BARE_HOST).getEntrypoint()).isNull();
+        assertThat(create(sleeping, PrivilegeMode.PRIVILEGED, BARE_HOST).getEntrypoint())
+                .containsExactly("sleep", "infinity");
+    }
+
+    @Test
+    void aNodeWithoutVarVolumeKeepsVarInItsOwnFileSystem() {
+        NodeSpec spec = plainSpec();
+        NodeSpec withoutVolume = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
+                "", spec.ports(), spec.mounts(), spec.env());
+
+        for (PrivilegeMode mode : PrivilegeMode.values()) {
+            assertThat(bindStrings(create(withoutVolume, mode, BARE_HOST).getHostConfig()))
+                    .noneMatch(bind -> bind.contains(":/var:"));
+        }
+    }
+
     @ParameterizedTest(name = "{0} read-only={1} relabel={2} → {3}")
     @CsvSource({
             "none,            false, false, /src:/dst:rw",

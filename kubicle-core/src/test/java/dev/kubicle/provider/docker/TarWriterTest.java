@@ -1,10 +1,15 @@
 package dev.kubicle.provider.docker;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +67,24 @@ class TarWriterTest {
         assertThat(field(archive, 512, 100)).isEqualTo("bin/sh");
         assertThat((char) archive[512 + 156]).isEqualTo('2');
         assertThat(field(archive, 512 + 157, 100)).isEqualTo("busybox");
+    }
+
+    @Test
+    void aFileStreamedFromDiskIsArchivedLikeTheSameBytesInMemory(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[70_000];
+        new Random(7).nextBytes(content);
+        Path source = Files.write(dir.resolve("kubelet"), content);
+
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(streamed, 0)) {
+            tar.file("usr/bin/kubelet", source, 0755);
+        }
+        ByteArrayOutputStream inMemory = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(inMemory, 0)) {
+            tar.file("usr/bin/kubelet", content, 0755);
+        }
+
+        assertThat(streamed.toByteArray()).isEqualTo(inMemory.toByteArray());
     }
 
     @Test

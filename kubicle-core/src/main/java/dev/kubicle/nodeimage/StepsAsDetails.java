@@ -1,0 +1,54 @@
+package dev.kubicle.nodeimage;
+
+import dev.kubicle.progress.ConsoleProgress;
+import dev.kubicle.progress.Progress;
+
+import java.time.Duration;
+
+/**
+ * A build's progress shown inside a step of its own (the "Ensuring node image" step of a create): its steps become
+ * detail lines, which do not disturb the step that is running, and its headline and notes too.
+ */
+final class StepsAsDetails implements Progress {
+    private final Progress outer;
+
+    StepsAsDetails(Progress outer) {
+        this.outer = outer;
+    }
+
+    @Override
+    public void headline(String text) {
+        outer.detail(text);
+    }
+
+    @Override
+    public Step startStep(String title) {
+        long start = System.nanoTime();
+        outer.detail(title + " ...");
+        return new Step() {
+            @Override
+            public void succeed() {
+                outer.detail(title + " done (" + elapsed() + ")");
+            }
+
+            @Override
+            public void fail() {
+                outer.detail(title + " failed (" + elapsed() + ")");
+            }
+
+            private String elapsed() {
+                return ConsoleProgress.formatElapsed(Duration.ofNanos(System.nanoTime() - start));
+            }
+        };
+    }
+
+    @Override
+    public void detail(String text) {
+        outer.detail(text);
+    }
+
+    @Override
+    public void note(String text) {
+        outer.detail(text);
+    }
+}
