@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks kubicle against kind on this machine and rewrites docs/benchmarks.md with the results.
 #
-#   bench/run.sh                  the whole comparison (about 40 min with the defaults)
+#   bench/run.sh                  the whole comparison (about half an hour with the defaults)
 #   bench/run.sh --no-docs        the same, but leaves docs/ alone (trial runs)
 #   bench/run.sh --help           the harness's own options; any option is passed on to it
 #

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "cleanup", description = "Deletes every cluster named bench-kind-* or bench-kubicle-* with its own "
-        + "tool, and kind's bench network.")
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = "Deletes every cluster named bench-kind-* or bench-kubicle-* with its own tool, and kind's "
+                + "bench network.")
 final class CleanupCommand implements Callable<Integer> {
     @Mixin
     ToolOptions tools;

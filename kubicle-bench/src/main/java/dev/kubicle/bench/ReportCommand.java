@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", description = "Renders a results file into docs/benchmarks.md and its chart.")
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Renders a results file into docs/benchmarks.md and its chart.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULTS", description = "A results file, bench/results/<timestamp>.json.")
     Path results;

@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-@Command(name = "run", description = "Runs the whole comparison and writes a results file; regenerates docs/ "
-        + "unless told not to. Expects the engine up, the node image present and --privileged working.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the whole comparison and writes a results file; regenerates docs/ unless told not to. "
+                + "Expects the engine up, the node image present and --privileged working (bench/run.sh sees to it).")
 final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

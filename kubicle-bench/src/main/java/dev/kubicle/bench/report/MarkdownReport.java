@@ -3,6 +3,7 @@ package dev.kubicle.bench.report;
 import dev.kubicle.bench.results.BenchResults;
 import dev.kubicle.bench.results.BenchSettings;
 import dev.kubicle.bench.results.MachineFacts;
+import dev.kubicle.bench.results.Sample;
 import dev.kubicle.bench.results.Scenario;
 import dev.kubicle.bench.results.Tool;
 
@@ -75,8 +76,8 @@ public final class MarkdownReport {
     }
 
     private void roleTable() {
-        line("Idle usage by node role, in the " + results.settings().idleSeconds() + " s after all nodes were Ready "
-                + "(median over rounds):");
+        line("Idle usage by node role, and the whole host's CPU for comparison, in the "
+                + results.settings().idleSeconds() + " s after all nodes were Ready (median over rounds):");
         line();
         line("| metric | kind | kubicle | kubicle/kind |");
         line("|---|--:|--:|--:|");
@@ -135,11 +136,21 @@ public final class MarkdownReport {
         line("| Docker | " + machine.dockerVersion() + ", cgroup v" + machine.cgroupVersion() + " ("
                 + machine.cgroupDriver() + " driver), default runtime `" + machine.dockerRuntime() + "` |");
         line("| kind | " + machine.kindVersion() + ", built from source by `bench/run.sh` |");
-        line("| kubicle | " + machine.kubicleVersion() + ", commit " + machine.kubicleCommit() + ", run by `bin/kubicle` |");
+        line("| kubicle | " + machine.kubicleVersion() + ", commit " + machine.kubicleCommit()
+                + ", run by `bin/kubicle` |");
         line("| Java | " + machine.javaVersion() + " |");
         line("| kubectl (readiness poll) | " + machine.kubectlVersion() + " |");
+        line("| load average (1 min) when samples started | " + loadAverages() + " |");
         line("| node image | `" + machine.nodeImage() + "` (" + shortId(machine.nodeImageId()) + ") |");
         line();
+    }
+
+    /** Other work on the machine shows here; a quiet machine stays well below its core count. */
+    private String loadAverages() {
+        return Stats.of(results.samples().stream().map(Sample::loadAverage).toList())
+                .map(stats -> "median " + Numbers.format(stats.median()) + ", " + Numbers.format(stats.min()) + " to "
+                        + Numbers.format(stats.max()))
+                .orElse("–");
     }
 
     private void failures() {
@@ -169,7 +180,8 @@ public final class MarkdownReport {
         line("- Steps come from each tool's progress lines on standard error, timestamped by the harness as they "
                 + "arrive: kind prints a line when a step starts and one when it ends; kubicle prints one when it "
                 + "ends, with its duration.");
-        line("- **Delete** is the wall time of `delete cluster`. **`version`** is the wall time of " + settings.versionRuns()
+        line("- **Delete** is the wall time of `delete cluster`. **`version`** is the wall time of "
+                + settings.versionRuns()
                 + " runs per round of `kind version` and `bin/kubicle version` (the launcher users run).");
         line("- **Idle**: once the 3-node cluster is Ready, the harness waits " + settings.idleSeconds() + " s and "
                 + "reads each node container's cgroup before and after: CPU from `cpuacct.usage` (cgroup v2: "
@@ -181,7 +193,8 @@ public final class MarkdownReport {
                 + "and left out of the statistics, like warm-up samples.");
         line("- `--privileged`, which kind needs, fails on hosts without `CAP_SYS_RESOURCE`; there the harness makes "
                 + "a runc wrapper that drops that capability the engine's default runtime for the run, for both "
-                + "tools alike, and restores the engine's runtime at the end.");
+                + "tools alike, and restores the engine's runtime at the end. The wrapper is a Python script that "
+                + "runs for every container start and exec: a cost both tools pay.");
         line("- kubelet 1.35 and later refuse cgroup v1 unless `failCgroupV1: false`; kind does not set it, so both "
                 + "config files carry that KubeletConfiguration patch (kubicle sets it by itself on cgroup v1).");
         line();

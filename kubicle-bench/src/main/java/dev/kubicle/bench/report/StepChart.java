@@ -46,7 +46,8 @@ public final class StepChart {
     private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
     /** One drawn bar, for tests and for the drawing itself. */
-    record Bar(Tool tool, Scenario scenario, String name, boolean total, Rectangle bounds, Color color, double seconds) {
+    record Bar(Tool tool, Scenario scenario, String name, boolean total, Rectangle bounds, Color color,
+               double seconds) {
     }
 
     /** A text to draw; a label left of the plot carries the room it has, other texts 0 (no limit). */
@@ -196,7 +197,8 @@ public final class StepChart {
         g.setFont(NORMAL);
         for (Object[] entry : new Object[][] {
                 {KIND, "kind step"}, {KUBICLE, "kubicle step"},
-                {HARNESS, "measured by the harness around the tool's steps: start-up, after the last step, until Ready"}}) {
+                {HARNESS, "measured by the harness around the tool's steps: start-up, after the last step, "
+                        + "until Ready"}}) {
             g.setColor((Color) entry[0]);
             g.fillRect(x, y - 10, 14, 12);
             g.setColor(TEXT);

@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
 /** Reads and writes results files (bench/results/*.json). */
 public final class ResultsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
@@ -29,7 +29,7 @@ public final class ResultsJson {
         }
     }
 
-    /** Writes the results with the summary derived from them; replaces the file at once, so a reader never sees half. */
+    /** Writes the results with the summary derived from them, replacing the file at once: no reader sees half. */
     public static void write(Path file, BenchResults results, Object summary) {
         ObjectNode tree = MAPPER.valueToTree(results);
         tree.set("summary", MAPPER.valueToTree(summary));

@@ -17,7 +17,8 @@ import java.util.List;
  * @param nodes           for idle samples: each node container's usage
  * @param hostCpuSeconds  for idle samples: CPU time the whole host used in the window, a cross-check that the nodes'
  *                        cgroups hold all of their work
- * @param loadAverage     the host's 1-minute load average when the sample started, to make noise from other work visible
+ * @param loadAverage     the host's 1-minute load average when the sample started, to make noise from other work
+ *                        visible
  */
 public record Sample(Tool tool, Scenario scenario, int round, boolean warmup, boolean ok, double seconds, String error,
                      Double createReturned, List<StepTime> steps, List<NodeUsage> nodes, Double hostCpuSeconds,

@@ -44,7 +44,8 @@ public final class CommandRunner {
 
     private CommandResult run(Optional<String> logName, List<String> command, Map<String, String> environment,
                               Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
         List<TimedLine> lines = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -104,7 +105,8 @@ public final class CommandRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroy();
-            throw new IllegalStateException("interrupted while waiting for " + process.info().command().orElse("a command"));
+            throw new IllegalStateException("interrupted while waiting for "
+                    + process.info().command().orElse("a command"));
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class ProgressSteps {
     private static final Pattern START = Pattern.compile("^ • (.+?)\\s*\\.\\.\\.\\s*$");
-    private static final Pattern END = Pattern.compile("^ [✓✗] (.+?)(?: \\((?:(\\d+)m(\\d{2})s|(\\d+(?:\\.\\d+)?)s)\\))?\\s*$");
+    /** The title, then optionally the duration as kubicle prints it: "(2.4s)" or "(1m05s)". */
+    private static final Pattern END =
+            Pattern.compile("^ [✓✗] (.+?)(?: \\((?:(\\d+)m(\\d{2})s|(\\d+(?:\\.\\d+)?)s)\\))?\\s*$");
 
     private ProgressSteps() {
     }

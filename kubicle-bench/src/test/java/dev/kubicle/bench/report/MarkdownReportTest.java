@@ -26,6 +26,12 @@ class MarkdownReportTest {
     }
 
     @Test
+    void theWholeHostsCpuIsShownBesideTheNodes() {
+        // kind's idle windows: 12 CPU s on the host in 60 s, kubicle's 8.
+        assertThat(report).contains("| host CPU, all processes (CPU s/min) | 12.0 | 8.00 | 0.67 |");
+    }
+
+    @Test
     void harnessStepsAreSetApartFromTheToolsOwn() {
         assertThat(report).contains("| kind | Starting control-plane | 3.50 | 22.0 |");
         assertThat(report).contains("| kubicle | _" + CreateTimeline.UNTIL_READY + "_ | 17.2 | 3.80 |");
@@ -41,7 +47,8 @@ class MarkdownReportTest {
                 .contains("Docker | 20.10.24+dfsg1, cgroup v1 (cgroupfs driver), default runtime `runc-nosysres`")
                 .contains("| kind | kind v0.33.0 go1.26.8 linux/amd64, built from source")
                 .contains("commit 0123456789ab")
-                .contains("| node image | `kubicle/node:v1.37.2` (sha256:4f1c2d3e4f5a) |");
+                .contains("| node image | `kubicle/node:v1.37.2` (sha256:4f1c2d3e4f5a) |")
+                .contains("| load average (1 min) when samples started | median 0.500, 0.500 to 0.500 |");
     }
 
     @Test

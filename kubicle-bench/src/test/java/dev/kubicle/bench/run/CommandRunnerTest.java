@@ -40,7 +40,8 @@ class CommandRunnerTest {
         CommandResult result = sh("echo 'docker: Error response from daemon: unable to apply caps' >&2; "
                 + "echo \"Run 'docker run --help' for more information\" >&2; exit 1", Duration.ofSeconds(10));
 
-        assertThat(result.failure()).startsWith("exited with 1; docker: Error response from daemon: unable to apply caps\n");
+        assertThat(result.failure())
+                .startsWith("exited with 1; docker: Error response from daemon: unable to apply caps\n");
     }
 
     @Test

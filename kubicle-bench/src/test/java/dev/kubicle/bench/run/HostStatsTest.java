@@ -15,7 +15,8 @@ class HostStatsTest {
     @Test
     void busyTimeIsEverythingButIdleAndIowait(@TempDir Path proc) throws IOException {
         // user nice system idle iowait irq softirq steal guest guest_nice, in hundredths of a second
-        Files.writeString(proc.resolve("stat"), "cpu  1000 50 400 90000 300 20 30 0 0 0\ncpu0 500 25 200 45000 150 10 15 0 0 0\n");
+        Files.writeString(proc.resolve("stat"),
+                "cpu  1000 50 400 90000 300 20 30 0 0 0\ncpu0 500 25 200 45000 150 10 15 0 0 0\n");
 
         assertThat(HostStats.busyCpuSeconds(proc)).isCloseTo(15.0, within(1e-9));
     }
