@@ -6,9 +6,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 "$here/scripts/ensure-engine.sh"
-# The provider's integration test imports a one-binary image made from Debian's static busybox.
-if ! dpkg -s busybox-static >/dev/null 2>&1; then
-  echo "test.sh: installing busybox-static for the engine integration tests" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
+# The provider's integration test imports a one-binary image made from Debian's static busybox; the benchmark's
+# chart test draws text, which java.awt takes from the system's fonts.
+missing=()
+dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "test.sh: installing ${missing[*]} for the tests" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 exec mvn -B verify "$@"

@@ -1,0 +1,160 @@
+package dev.kubicle.bench;
+
+import dev.kubicle.bench.report.MarkdownReport;
+import dev.kubicle.bench.report.ReportFiles;
+import dev.kubicle.bench.report.Summary;
+import dev.kubicle.bench.results.BenchResults;
+import dev.kubicle.bench.results.BenchSettings;
+import dev.kubicle.bench.results.MachineFacts;
+import dev.kubicle.bench.results.ResultsJson;
+import dev.kubicle.bench.run.BenchCleanup;
+import dev.kubicle.bench.run.BenchPlan;
+import dev.kubicle.bench.run.BenchRunner;
+import dev.kubicle.bench.run.CommandRunner;
+import dev.kubicle.bench.run.DockerNodeObserver;
+import dev.kubicle.bench.run.MachineProbe;
+import dev.kubicle.bench.run.NodeObserver;
+import dev.kubicle.bench.run.ReadinessWaiter;
+import dev.kubicle.bench.run.ToolUnderTest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the whole comparison and writes a results file; regenerates docs/ unless told not to. "
+                + "Expects the engine up, the node image present and --privileged working (bench/run.sh sees to it).")
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    @Mixin
+    ToolOptions tools;
+
+    @Option(names = "--checkout", defaultValue = ".", description = "kubicle's checkout (default: the current "
+            + "directory); paths below are relative to it.")
+    Path checkout;
+
+    @Option(names = "--kubectl", defaultValue = "kubectl", description = "The kubectl that polls readiness.")
+    String kubectl;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--warmup-rounds", defaultValue = "1", description = "Warm-up rounds (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
+    @Option(names = "--version-runs", defaultValue = "10",
+            description = "`version` runs per tool and round (default: ${DEFAULT-VALUE}).")
+    int versionRuns;
+
+    @Option(names = "--idle-seconds", defaultValue = "60", description = "Idle window (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--settle-seconds", defaultValue = "5",
+            description = "Pause before each create (default: ${DEFAULT-VALUE}).")
+    int settleSeconds;
+
+    @Option(names = "--poll-seconds", defaultValue = "0.5",
+            description = "Readiness poll interval (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
+    @Option(names = "--create-timeout", defaultValue = "900", description = "Seconds (default: ${DEFAULT-VALUE}).")
+    int createTimeout;
+
+    @Option(names = "--ready-timeout", defaultValue = "600",
+            description = "Seconds after create returned (default: ${DEFAULT-VALUE}).")
+    int readyTimeout;
+
+    @Option(names = "--delete-timeout", defaultValue = "300", description = "Seconds (default: ${DEFAULT-VALUE}).")
+    int deleteTimeout;
+
+    @Option(names = "--configs", defaultValue = "bench/configs",
+            description = "Holds one-node.yaml and three-nodes.yaml (default: ${DEFAULT-VALUE}).")
+    Path configs;
+
+    @Option(names = "--results", defaultValue = "bench/results", description = "Default: ${DEFAULT-VALUE}.")
+    Path results;
+
+    @Option(names = "--work", defaultValue = "bench/work",
+            description = "Kubeconfigs and command logs, per run (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--docs", defaultValue = "docs", description = "Default: ${DEFAULT-VALUE}.")
+    Path docs;
+
+    @Option(names = "--no-docs", description = "Leave docs/ alone (for trial runs).")
+    boolean noDocs;
+
+    @Override
+    public Integer call() {
+        if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1) {
+            System.err.println("kubicle-bench: --rounds, --version-runs and --idle-seconds must be at least 1");
+            return 2;
+        }
+        Path root = checkout.toAbsolutePath().normalize();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String stamp = STAMP.format(started);
+        Path workDirectory = root.resolve(work).resolve(stamp);
+        Path resultsFile = root.resolve(results).resolve(stamp + ".json");
+        Path oneNode = root.resolve(configs).resolve("one-node.yaml");
+        Path threeNodes = root.resolve(configs).resolve("three-nodes.yaml");
+
+        CommandRunner runner = new CommandRunner(workDirectory.resolve("logs"));
+        NodeObserver observer = new DockerNodeObserver(runner);
+        List<ToolUnderTest> tools = this.tools.tools();
+        BenchCleanup cleanup = new BenchCleanup(runner, observer, workDirectory.resolve("cleanup.kubeconfig"),
+                System.out);
+        if (!cleanup.sweep(tools)) {
+            System.err.println("kubicle-bench: clusters of an earlier run are left and cannot be deleted; see above");
+            return 1;
+        }
+        BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
+                pollSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
+        MachineFacts machine = new MachineProbe(runner).probe(tools.get(0), tools.get(1), root, kubectl);
+        BenchResults initial = new BenchResults(BenchResults.SCHEMA, started.toString(), null, settings, machine,
+                List.of());
+        Consumer<BenchResults> sink = written -> ResultsJson.write(resultsFile, written, Summary.of(written.samples()));
+        sink.accept(initial);
+        System.out.println("kubicle-bench: results go to " + shown(root, resultsFile) + ", logs to "
+                + shown(root, workDirectory));
+
+        ReadinessWaiter readiness = new ReadinessWaiter(runner, kubectl,
+                Duration.ofMillis(Math.round(pollSeconds * 1000)), Duration.ofSeconds(readyTimeout));
+        BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, workDirectory,
+                Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout));
+        BenchResults finished = new BenchRunner(plan, runner, readiness, observer, cleanup, sink, System.out)
+                .run(initial)
+                .finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        sink.accept(finished);
+
+        Summary summary = Summary.of(finished.samples());
+        System.out.println();
+        System.out.print(new MarkdownReport(finished, summary, resultsFile.toString(), ReportFiles.CHART)
+                .resultsTable());
+        if (!noDocs) {
+            ReportFiles.regenerate(resultsFile, root.resolve(docs));
+            System.out.println("kubicle-bench: wrote " + shown(root, root.resolve(docs).resolve(ReportFiles.DOCUMENT))
+                    + " and its chart");
+        }
+        if (!summary.failures().isEmpty()) {
+            System.err.println("kubicle-bench: " + summary.failures().size() + " samples failed; they are listed in "
+                    + "the results file and the report, and left out of the statistics");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path shown(Path root, Path path) {
+        return path.startsWith(root) ? root.relativize(path) : path;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.kubicle.bench.report;
+
+/**
+ * One metric of a run for both tools. Stats are null where a tool has no successful sample.
+ *
+ * @param ratio   kubicle's median over kind's; null when either is missing
+ * @param target  the goal in words; null for rows without one
+ * @param verdict whether the goal holds; null for rows without one
+ */
+public record SummaryRow(Metric metric, String label, String unit, Stats kind, Stats kubicle, int kindFailed,
+                         int kubicleFailed, Double ratio, String target, Verdict verdict) {
+}

@@ -1,0 +1,26 @@
+package dev.kubicle.bench.run;
+
+import dev.kubicle.bench.results.BenchSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run does.
+ *
+ * @param tools           the tools, in the order of the first round; later rounds alternate
+ * @param oneNodeConfig   the 1-node cluster config
+ * @param threeNodeConfig the 1 control plane + 2 workers config
+ * @param workDirectory   kubeconfig files and command logs of the run
+ * @param createTimeout   the longest a create command may run
+ * @param deleteTimeout   the longest a delete command may run
+ */
+public record BenchPlan(List<ToolUnderTest> tools, Path oneNodeConfig, Path threeNodeConfig, BenchSettings settings,
+                        Path workDirectory, Duration createTimeout, Duration deleteTimeout) {
+    public static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
+
+    public BenchPlan {
+        tools = List.copyOf(tools);
+    }
+}
