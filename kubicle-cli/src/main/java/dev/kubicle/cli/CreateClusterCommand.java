@@ -6,6 +6,7 @@ import dev.kubicle.cluster.PlanPrinter;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.config.ConfigFiles;
 import dev.kubicle.config.ConfigPrinter;
+import dev.kubicle.kubeconfig.Kubeconfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -37,6 +39,11 @@ final class CreateClusterCommand implements Callable<Integer> {
     @Option(names = "--no-build", description = "Fail instead of building a missing node image offline.")
     boolean noBuild;
 
+    @Option(names = "--wait", paramLabel = "DURATION", converter = WaitDurationConverter.class,
+            description = "How long to wait for every node to be Ready, like 30s or 5m; 0 does not wait "
+                    + "(default: 5m).")
+    Duration wait = CreateOptions.DEFAULT_WAIT_READY;
+
     @Option(names = "--dry-run", description = "Validate the config, then print it resolved and the node plan.")
     boolean dryRun;
 
@@ -55,11 +62,12 @@ final class CreateClusterCommand implements Callable<Integer> {
             root.out.print(PlanPrinter.render(ClusterPlanner.plan(cluster)));
             return 0;
         }
-        CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild);
+        CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild)
+                .withWaitReady(wait);
         try (Session session = root.session(options)) {
             session.clusters().create(cluster, createOptions);
-            session.progress().note("Cluster \"" + cluster.name() + "\" is ready. See its nodes with "
-                    + "'kubicle get nodes --name " + cluster.name() + "'.");
+            session.progress().note("Cluster \"" + cluster.name() + "\" is ready; kubectl's context is now "
+                    + Kubeconfig.contextNameFor(cluster.name()) + ". Try 'kubectl get nodes'.");
         }
         return 0;
     }

@@ -10,10 +10,15 @@ import java.util.Optional;
  * {@code --dry-run} can show it and each action can read it.
  */
 public record ClusterPlan(String name, String network, Optional<String> subnet, List<NodePlan> nodes,
-                          Cluster config) {
+                          Optional<NodePlan> loadBalancer, Cluster config) {
 
     public List<NodePlan> nodes(NodeRole role) {
         return nodes.stream().filter(node -> node.role() == role).toList();
+    }
+
+    /** The container that publishes the API server on the host: the load balancer if there is one. */
+    public NodePlan apiServerPublisher() {
+        return loadBalancer.orElseGet(this::bootstrapControlPlane);
     }
 
     /** The control-plane node kubeadm init runs on. */

@@ -25,18 +25,32 @@ public final class ClusterPlanner {
     public static ClusterPlan plan(Cluster config) {
         String name = config.name();
         Map<NodeRole, Integer> counts = new EnumMap<>(NodeRole.class);
+        long controlPlanes = config.nodes().stream().filter(node -> "control-plane".equals(node.role())).count();
         List<NodePlan> nodes = new ArrayList<>();
         for (Node node : config.nodes()) {
             NodeRole role = NodeRole.fromLabel(node.role());
             int index = counts.merge(role, 1, Integer::sum);
             String nodeName = name + "-" + role.label() + (index == 1 ? "" : Integer.toString(index));
-            boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1;
+            boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1 && controlPlanes == 1;
             nodes.add(new NodePlan(nodeName, role, node.image(), Optional.ofNullable(node.ip()),
                     ports(config, node, publishesApiServer), mounts(node),
                     Map.of(Labels.CLUSTER, name, Labels.ROLE, role.label()), node));
         }
+        Optional<NodePlan> loadBalancer = controlPlanes > 1 ? Optional.of(loadBalancer(config)) : Optional.empty();
         return new ClusterPlan(name, networkName(name), Optional.ofNullable(config.networking().subnet()),
-                List.copyOf(nodes), config);
+                List.copyOf(nodes), loadBalancer, config);
+    }
+
+    /**
+     * Several control planes sit behind one load balancer, which publishes the API server instead of any of them,
+     * so that the cluster's endpoint outlives any one control plane.
+     */
+    private static NodePlan loadBalancer(Cluster config) {
+        String name = config.name() + "-" + NodeRole.LOAD_BALANCER.label();
+        List<PortSpec> ports = List.of(new PortSpec(config.networking().apiServerAddress(),
+                config.networking().apiServerPort(), API_SERVER_PORT, "tcp"));
+        return new NodePlan(name, NodeRole.LOAD_BALANCER, LoadBalancerImage.REFERENCE, Optional.empty(), ports,
+                List.of(), Map.of(Labels.CLUSTER, config.name(), Labels.ROLE, NodeRole.LOAD_BALANCER.label()), null);
     }
 
     /** Each cluster gets a network of its own, so that its subnet and node addresses can be fixed. */

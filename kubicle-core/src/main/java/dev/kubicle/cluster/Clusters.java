@@ -7,14 +7,25 @@ import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
+import dev.kubicle.cluster.internal.create.ApplyManifestAction;
+import dev.kubicle.cluster.internal.create.ConfigureLoadBalancerAction;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
+import dev.kubicle.cluster.internal.create.ExportKubeconfigAction;
+import dev.kubicle.cluster.internal.create.JoinNodesAction;
+import dev.kubicle.cluster.internal.create.KubeadmInitAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
+import dev.kubicle.cluster.internal.create.WaitForNodesReadyAction;
+import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
 import dev.kubicle.config.Cluster;
+import dev.kubicle.kubeconfig.Kubeconfig;
+import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -33,11 +44,18 @@ public final class Clusters {
     private final Provider provider;
     private final Progress progress;
     private final NodeImageBuilder imageBuilder;
+    private final KubeconfigFiles kubeconfigs;
 
+    /** Clusters whose kubeconfigs go where kubectl looks: $KUBECONFIG, or ~/.kube/config. */
     public Clusters(Provider provider, Progress progress, NodeImageBuilder imageBuilder) {
+        this(provider, progress, imageBuilder, KubeconfigFiles.fromEnvironment());
+    }
+
+    public Clusters(Provider provider, Progress progress, NodeImageBuilder imageBuilder, KubeconfigFiles kubeconfigs) {
         this.provider = Objects.requireNonNull(provider);
         this.progress = Objects.requireNonNull(progress);
         this.imageBuilder = Objects.requireNonNull(imageBuilder);
+        this.kubeconfigs = Objects.requireNonNull(kubeconfigs);
     }
 
     /** Creates a cluster from a defaulted, validated config; on failure nothing is left unless retained. */
@@ -49,10 +67,29 @@ public final class Clusters {
 
     /** The steps a create of this plan runs, in order. */
     public Pipeline createPipeline(ClusterPlan plan, CreateOptions options) {
-        List<Action> actions = List.of(
-                new EnsureNodeImagesAction(plan.nodes(), imageBuilder, options.buildImages()),
+        List<NodePlan> containers = new ArrayList<>(plan.nodes());
+        plan.loadBalancer().ifPresent(containers::add);
+        List<Action> actions = new ArrayList<>(List.of(
+                new EnsureNodeImagesAction(containers, imageBuilder, options.buildImages()),
                 new ProvisionNodesAction(plan.nodes().size()),
-                new WaitForNodesBootedAction(options.bootTimeout()));
+                new WaitForNodesBootedAction(options.bootTimeout())));
+        if (plan.loadBalancer().isPresent()) {
+            actions.add(new ConfigureLoadBalancerAction());
+        }
+        actions.add(new WriteKubeadmConfigAction());
+        actions.add(new KubeadmInitAction());
+        if (!Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI())) {
+            actions.add(ApplyManifestAction.cni());
+        }
+        actions.add(ApplyManifestAction.storage());
+        JoinNodesAction join = new JoinNodesAction(plan.nodes());
+        if (join.hasWork()) {
+            actions.add(join);
+        }
+        if (!options.waitReady().isZero()) {
+            actions.add(new WaitForNodesReadyAction(options.waitReady()));
+        }
+        actions.add(new ExportKubeconfigAction(kubeconfigs));
         return new Pipeline(actions);
     }
 
@@ -60,11 +97,27 @@ public final class Clusters {
     public boolean delete(String name) {
         progress.headline("Deleting cluster \"" + name + "\" ...");
         try (Parallel parallel = new Parallel()) {
-            return new ClusterDeleter(provider, parallel).delete(name);
+            boolean found = new ClusterDeleter(provider, parallel).delete(name);
+            kubeconfigs.removeFromAll(name);
+            return found;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while deleting cluster \"" + name + "\"");
         }
+    }
+
+    /** The cluster's admin kubeconfig; {@code internal} for use from containers on the cluster's network. */
+    public Kubeconfig kubeconfig(String cluster, boolean internal) {
+        return new ClusterKubeconfigs(provider).get(cluster, internal);
+    }
+
+    /**
+     * Writes the cluster's kubeconfig where kubectl looks and makes its context current.
+     *
+     * @return the file written
+     */
+    public Path exportKubeconfig(String cluster) {
+        return new ClusterKubeconfigs(provider).export(cluster, kubeconfigs);
     }
 
     /** The names of all clusters on the engine, sorted. */

@@ -8,18 +8,25 @@ import java.time.Duration;
  * @param retain      keep the containers of a failed create, to look into them
  * @param bootTimeout how long each node may take to boot systemd and containerd
  * @param buildImages build a missing node image offline instead of failing
+ * @param waitReady   how long to wait for every node to be Ready; zero returns once the nodes have joined
  */
-public record CreateOptions(boolean retain, Duration bootTimeout, boolean buildImages) {
+public record CreateOptions(boolean retain, Duration bootTimeout, boolean buildImages, Duration waitReady) {
+    /** kubicle's users want a cluster they can schedule pods on when create returns, and it takes seconds here. */
+    public static final Duration DEFAULT_WAIT_READY = Duration.ofMinutes(5);
 
     public static CreateOptions defaults() {
-        return new CreateOptions(false, Duration.ofSeconds(90), true);
+        return new CreateOptions(false, Duration.ofSeconds(90), true, DEFAULT_WAIT_READY);
     }
 
     public CreateOptions withRetain(boolean value) {
-        return new CreateOptions(value, bootTimeout, buildImages);
+        return new CreateOptions(value, bootTimeout, buildImages, waitReady);
     }
 
     public CreateOptions withBuildImages(boolean value) {
-        return new CreateOptions(retain, bootTimeout, value);
+        return new CreateOptions(retain, bootTimeout, value, waitReady);
+    }
+
+    public CreateOptions withWaitReady(Duration value) {
+        return new CreateOptions(retain, bootTimeout, buildImages, value);
     }
 }

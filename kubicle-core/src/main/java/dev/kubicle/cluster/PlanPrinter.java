@@ -2,6 +2,8 @@ package dev.kubicle.cluster;
 
 import dev.kubicle.provider.PortSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The node plan as text, for {@code create cluster --dry-run}. */
@@ -15,7 +17,9 @@ public final class PlanPrinter {
         text.append("network: ").append(plan.network()).append(" (subnet ")
                 .append(plan.subnet().orElse("chosen by the engine")).append(")\n");
         text.append("nodes:\n");
-        for (NodePlan node : plan.nodes()) {
+        List<NodePlan> containers = new ArrayList<>(plan.nodes());
+        plan.loadBalancer().ifPresent(containers::add);
+        for (NodePlan node : containers) {
             text.append("  - name: ").append(node.name()).append('\n')
                     .append("    role: ").append(node.role().label()).append('\n')
                     .append("    image: ").append(node.image()).append('\n')

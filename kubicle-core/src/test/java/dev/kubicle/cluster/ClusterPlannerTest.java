@@ -24,14 +24,28 @@ class ClusterPlannerTest {
     }
 
     @Test
-    void publishesTheApiServerOnTheFirstControlPlaneOnly() {
-        ClusterPlan plan = ClusterPlanner.plan(cluster("dev", null,
-                node("control-plane", null), node("control-plane", null), node("worker", null)));
+    void publishesTheApiServerOnTheOnlyControlPlane() {
+        ClusterPlan plan = ClusterPlanner.plan(cluster("dev", null, node("control-plane", null), node("worker", null)));
 
         assertThat(plan.nodes().get(0).ports())
                 .containsExactly(new PortSpec("127.0.0.1", 0, ClusterPlanner.API_SERVER_PORT, "tcp"));
         assertThat(plan.nodes().get(1).ports()).isEmpty();
-        assertThat(plan.nodes().get(2).ports()).isEmpty();
+        assertThat(plan.loadBalancer()).isEmpty();
+        assertThat(plan.apiServerPublisher().name()).isEqualTo("dev-control-plane");
+    }
+
+    @Test
+    void severalControlPlanesArePublishedThroughALoadBalancer() {
+        ClusterPlan plan = ClusterPlanner.plan(cluster("dev", null,
+                node("control-plane", null), node("control-plane", null), node("worker", null)));
+
+        assertThat(plan.nodes()).allSatisfy(node -> assertThat(node.ports()).isEmpty());
+        NodePlan balancer = plan.loadBalancer().orElseThrow();
+        assertThat(balancer.name()).isEqualTo("dev-external-load-balancer");
+        assertThat(balancer.role()).isEqualTo(NodeRole.LOAD_BALANCER);
+        assertThat(balancer.ports())
+                .containsExactly(new PortSpec("127.0.0.1", 0, ClusterPlanner.API_SERVER_PORT, "tcp"));
+        assertThat(plan.apiServerPublisher()).isEqualTo(balancer);
     }
 
     @Test

@@ -4,8 +4,12 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecResult;
+import dev.kubicle.kubeconfig.KubeconfigFiles;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
@@ -16,18 +20,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The create, delete and list logic over a recording provider; real-engine behaviour is proven by the ITs. */
 class ClustersTest {
     private final RecordingProvider provider = new RecordingProvider();
-    private final Clusters clusters = new Clusters(provider, Progress.silent(), NodeImageBuilder.none());
-    private final CreateOptions options = new CreateOptions(false, Duration.ofSeconds(1), true);
+    private final CreateOptions options = new CreateOptions(false, Duration.ofSeconds(1), true, Duration.ZERO);
+    @TempDir
+    Path home;
+    private Clusters clusters;
+
+    @BeforeEach
+    void answerLikeKubernetesNodes() {
+        provider.execAnswer = NodeAnswers::of;
+        clusters = new Clusters(provider, Progress.silent(), NodeImageBuilder.none(), new KubeconfigFiles(null, home));
+    }
 
     @Test
-    void createMakesTheNetworkThenEveryNodeAndWaitsForEachToBoot() {
+    void createBootsNodesRunsKubeadmOnEachAndExportsTheKubeconfig() {
         provider.images.add(TestConfigs.IMAGE);
 
         clusters.create(cluster("dev", null, node("control-plane", null), node("worker", null)), options);
 
         assertThat(provider.calls).startsWith("createNetwork kubicle-dev");
         assertThat(provider.calls).contains("runNode dev-control-plane", "runNode dev-worker");
-        assertThat(provider.calls).filteredOn(call -> call.startsWith("exec ")).hasSize(2);
+        assertThat(provider.calls).filteredOn(call -> call.contains("kubeadm init"))
+                .singleElement().asString().startsWith("exec dev-control-plane ");
+        assertThat(provider.calls).filteredOn(call -> call.contains("kubeadm join"))
+                .singleElement().asString().startsWith("exec dev-worker ");
+        assertThat(home.resolve(".kube/config")).content().contains("current-context: kubicle-dev")
+                .contains("server: https://127.0.0.1:41000");
         assertThat(clusters.list()).containsExactly("dev");
         assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
                 .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
@@ -84,7 +101,7 @@ class ClustersTest {
     @Test
     void missingImageIsBuiltWhenABuilderKnowsIt() {
         RecordingImageBuilder builder = new RecordingImageBuilder(provider);
-        Clusters withBuilder = new Clusters(provider, Progress.silent(), builder);
+        Clusters withBuilder = new Clusters(provider, Progress.silent(), builder, new KubeconfigFiles(null, home));
 
         withBuilder.create(cluster("dev", null, node("control-plane", null)), options);
 

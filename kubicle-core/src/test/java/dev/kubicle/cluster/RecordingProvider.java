@@ -6,6 +6,7 @@ import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
@@ -85,9 +86,13 @@ final class RecordingProvider implements Provider {
         return Optional.ofNullable(nodes.get(name)).map(this::info);
     }
 
+    /** Like an engine: an address for every node, and a host port for every port asked to be picked. */
     private NodeInfo info(NodeSpec spec) {
-        return new NodeInfo(spec.name(), spec.name(), spec.image(), "running", spec.ip().orElse(""), spec.labels(),
-                spec.ports());
+        int index = new ArrayList<>(nodes.keySet()).indexOf(spec.name());
+        List<PortSpec> ports = spec.ports().stream().map(port -> port.hostPort() != 0 ? port
+                : new PortSpec(port.listenAddress(), 41000 + index, port.containerPort(), port.protocol())).toList();
+        return new NodeInfo(spec.name(), spec.name(), spec.image(), "running",
+                spec.ip().orElse("172.18.0." + (index + 2)), spec.labels(), ports);
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.kubicle.cluster.internal.create;
+
+import dev.kubicle.cluster.NodePlan;
+import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+
+import java.util.List;
+
+/**
+ * {@code kubeadm join} on every other node: control planes one at a time (each one adds an etcd member, and etcd
+ * takes one new member at a time), then all workers at once.
+ */
+public final class JoinNodesAction implements Action {
+    private final List<NodePlan> controlPlanes;
+    private final List<NodePlan> workers;
+
+    public JoinNodesAction(List<NodePlan> nodes) {
+        NodePlan bootstrap = nodes.stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE).findFirst()
+                .orElseThrow();
+        this.controlPlanes = nodes.stream()
+                .filter(node -> node.role() == NodeRole.CONTROL_PLANE && node != bootstrap).toList();
+        this.workers = nodes.stream().filter(node -> node.role() == NodeRole.WORKER).toList();
+    }
+
+    /** Whether there is anything to join; a one-node cluster shows no join step. */
+    public boolean hasWork() {
+        return !controlPlanes.isEmpty() || !workers.isEmpty();
+    }
+
+    @Override
+    public String title() {
+        if (controlPlanes.isEmpty()) {
+            return "Joining worker nodes 🚜";
+        }
+        return workers.isEmpty() ? "Joining more control-plane nodes 🎮"
+                : "Joining more control-plane nodes and worker nodes 🎮🚜";
+    }
+
+    @Override
+    public void execute(ActionContext context) throws InterruptedException {
+        for (NodePlan controlPlane : controlPlanes) {
+            join(context, controlPlane);
+        }
+        context.parallel().forEach(workers, worker -> join(context, worker));
+    }
+
+    private static void join(ActionContext context, NodePlan node) {
+        KubeadmRun.run(context.commands(), context.progress(), node.name(), "join",
+                "join --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH + " --v=2");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kubicle.cluster.internal.create;
+
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+
+/**
+ * {@code kubeadm init} on the first control plane. Preflight checks are skipped as kind does: they test a machine,
+ * and a node container fails several on purpose (swap, cgroup v1 on newer kubeadms, kernel modules).
+ */
+public final class KubeadmInitAction implements Action {
+
+    @Override
+    public String title() {
+        return "Starting control-plane 🕹️";
+    }
+
+    @Override
+    public void execute(ActionContext context) {
+        boolean otherControlPlanes = context.plan().loadBalancer().isPresent();
+        // Control planes that join fetch the cluster's keys, which init uploads encrypted with the config's key.
+        String arguments = "init --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH
+                + " --skip-token-print" + (otherControlPlanes ? " --upload-certs" : "") + " --v=2";
+        KubeadmRun.run(context.commands(), context.progress(), context.plan().bootstrapControlPlane().name(), "init",
+                arguments);
+    }
+}
