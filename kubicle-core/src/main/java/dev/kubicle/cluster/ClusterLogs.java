@@ -35,8 +35,9 @@ public final class ClusterLogs {
 
     /** Exports into a new temporary folder, as kind does; see {@link #export(String, Path, String)}. */
     public Path export(String cluster, String toolVersion) {
+        List<NodeInfo> nodes = NodeSelection.allOf(provider, cluster);
         try {
-            return export(cluster, Files.createTempDirectory("kubicle-logs-"), toolVersion);
+            return export(cluster, nodes, Files.createTempDirectory("kubicle-logs-"), toolVersion);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for the logs", e);
         }
@@ -48,7 +49,10 @@ public final class ClusterLogs {
      * @return the folder written
      */
     public Path export(String cluster, Path directory, String toolVersion) {
-        List<NodeInfo> nodes = NodeSelection.allOf(provider, cluster);
+        return export(cluster, NodeSelection.allOf(provider, cluster), directory, toolVersion);
+    }
+
+    private Path export(String cluster, List<NodeInfo> nodes, Path directory, String toolVersion) {
         progress.headline("Exporting logs of cluster \"" + cluster + "\" to " + directory + " ...");
         AtomicInteger failures = new AtomicInteger();
         Steps.run(progress, "Collecting logs from " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s"), () -> {
