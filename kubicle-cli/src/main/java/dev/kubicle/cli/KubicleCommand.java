@@ -15,7 +15,9 @@ import java.io.PrintStream;
                 BuildCommand.class,
                 CreateCommand.class,
                 DeleteCommand.class,
+                ExportCommand.class,
                 GetCommand.class,
+                LoadCommand.class,
                 VersionCommand.class,
                 AutoComplete.GenerateCompletion.class
         })

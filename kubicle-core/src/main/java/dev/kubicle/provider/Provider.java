@@ -1,6 +1,7 @@
 package dev.kubicle.provider;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,25 @@ public interface Provider extends AutoCloseable {
     /** Runs a command in a running node and waits for it; never throws for a non-zero exit code. */
     ExecResult exec(String node, ExecRequest request);
 
+    /**
+     * Runs a command in a running node with streams instead of buffers, for data too large to hold in memory (an
+     * image tar going in, a log archive coming out); never throws for a non-zero exit code.
+     *
+     * @param stdin  fed to the command's standard input and then closed by the caller, or null for no input
+     * @param stdout receives the command's standard output as it comes; the result's stdout is empty
+     * @return the exit code and the command's standard error
+     */
+    ExecResult execStreaming(String node, List<String> command, InputStream stdin, OutputStream stdout);
+
+    /** The engine's full description of a node container, as the engine's own JSON (for diagnostics). */
+    String inspectJson(String node);
+
+    /** Writes what the node container's main process (its entrypoint) printed, as the engine kept it. */
+    void writeNodeLog(String node, OutputStream out);
+
+    /** The engine's report of its own version and platform, in the engine's words (for diagnostics). */
+    String versionReport();
+
     /** Unpacks a tar stream into a directory of the node (the directory must not be under a tmpfs mount). */
     void copyTarIn(String node, String directory, InputStream tar);
 
@@ -59,6 +79,9 @@ public interface Provider extends AutoCloseable {
     void deleteVolume(String name);
 
     boolean imageExists(String reference);
+
+    /** The image's ID (for Docker the digest of its config, "sha256:..."), or empty when the engine lacks it. */
+    Optional<String> imageId(String reference);
 
     /** The labels of an image on the engine, or empty when the engine has no such image. */
     Optional<Map<String, String>> imageLabels(String reference);

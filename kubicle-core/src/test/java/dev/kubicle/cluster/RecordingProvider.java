@@ -10,7 +10,11 @@ import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -102,6 +106,33 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public ExecResult execStreaming(String node, List<String> command, InputStream stdin, OutputStream stdout) {
+        calls.add("execStreaming " + node + " " + String.join(" ", command));
+        ExecResult answer = execAnswer.apply(new ExecRequest(command, new byte[0], Map.of()));
+        try {
+            stdout.write(answer.stdout().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExecResult(answer.exitCode(), "", answer.stderr());
+    }
+
+    @Override
+    public String inspectJson(String node) {
+        return "{\"Name\": \"/" + node + "\"}";
+    }
+
+    @Override
+    public void writeNodeLog(String node, OutputStream out) {
+        calls.add("writeNodeLog " + node);
+    }
+
+    @Override
+    public String versionReport() {
+        return "recording 1.0";
+    }
+
+    @Override
     public void copyTarIn(String node, String directory, InputStream tar) {
         calls.add("copyTarIn " + node + " " + directory);
     }
@@ -144,6 +175,12 @@ final class RecordingProvider implements Provider {
     @Override
     public boolean imageExists(String reference) {
         return images.contains(reference);
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        return images.contains(reference) ? Optional.of("sha256:" + Integer.toHexString(reference.hashCode()))
+                : Optional.empty();
     }
 
     @Override

@@ -41,6 +41,14 @@ final class DockerImages {
         }
     }
 
+    Optional<String> id(String reference) {
+        try {
+            return Optional.ofNullable(client.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     Optional<Map<String, String>> labels(String reference) {
         try {
             ContainerConfig config = client.inspectImageCmd(reference).exec().getConfig();

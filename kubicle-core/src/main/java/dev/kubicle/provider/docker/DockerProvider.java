@@ -21,6 +21,7 @@ import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +171,31 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public ExecResult execStreaming(String node, List<String> command, InputStream stdin, OutputStream stdout) {
+        return exec.stream(node, command, Map.of(), stdin, stdout);
+    }
+
+    @Override
+    public String inspectJson(String node) {
+        try {
+            return EngineJson.pretty(connection.raw().get("/containers/" + node + "/json"));
+        } catch (EngineHttp.EngineCallException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot inspect node " + node + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void writeNodeLog(String node, OutputStream out) {
+        new ContainerLog(client).write(node, out);
+    }
+
+    @Override
+    public String versionReport() {
+        return describe() + "\n" + EngineJson.pretty(connection.raw().get("/version"));
+    }
+
+    @Override
     public void copyTarIn(String node, String directory, InputStream tar) {
         try {
             client.copyArchiveToContainerCmd(node).withRemotePath(directory).withTarInputStream(tar).exec();
@@ -253,6 +279,11 @@ public final class DockerProvider implements Provider {
     @Override
     public boolean imageExists(String reference) {
         return images.exists(reference);
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        return images.id(reference);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.kubicle.KubicleException;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts an exec that reads standard input, the way the docker CLI does: upgrade the HTTP connection to a raw
@@ -26,6 +29,7 @@ final class HijackedExecStart {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
     private static final int STDOUT = 1;
     private static final int STDERR = 2;
+    private static final int COPY_CHUNK = 64 * 1024;
 
     private final URI host;
     private final boolean tls;
@@ -37,11 +41,13 @@ final class HijackedExecStart {
         this.versionPrefix = "/" + version.asWebPathPart();
     }
 
-    NodeExec.Output start(String execId, byte[] stdin) {
+    /** Feeds {@code stdin} to the exec and writes its output to the two streams; returns when the command ends. */
+    void start(String execId, InputStream stdin, OutputStream stdout, OutputStream stderr) {
         if (tls) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot feed input to a command over a TLS "
                     + "connection to the Docker engine at " + host + "; use its unix socket or plain TCP");
         }
+        AtomicReference<IOException> inputFailure = new AtomicReference<>();
         try (SocketChannel channel = open()) {
             String body = "{\"Detach\":false,\"Tty\":false}";
             String request = "POST " + versionPrefix + "/exec/" + execId + "/start HTTP/1.1\r\n"
@@ -52,22 +58,15 @@ final class HijackedExecStart {
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body;
             writeFully(channel, request.getBytes(StandardCharsets.US_ASCII));
             ByteBuffer afterHeader = readResponseHeader(channel);
-            Thread writer = new Thread(() -> {
-                try {
-                    writeFully(channel, stdin);
-                    channel.shutdownOutput();
-                } catch (IOException commandStoppedReading) {
-                    // The command may end without reading all its input; its exit code tells what happened.
-                }
-            }, "kubicle-exec-stdin-" + execId.substring(0, Math.min(12, execId.length())));
+            Thread writer = new Thread(() -> copyInput(stdin, channel, inputFailure),
+                    "kubicle-exec-stdin-" + execId.substring(0, Math.min(12, execId.length())));
             writer.setDaemon(true);
             writer.start();
-            NodeExec.Output output = demultiplex(channel, afterHeader);
+            demultiplex(channel, afterHeader, stdout, stderr);
             // The output ends when the command does. Input it never read would block the writer until the engine
             // drops the connection (minutes later), so the connection is closed under it.
             channel.close();
             writer.join();
-            return output;
         } catch (ClosedByInterruptException e) {
             // An interrupt (Ctrl-C) closes a channel that a thread is blocked on.
             throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while waiting for a command", e);
@@ -77,6 +76,34 @@ final class HijackedExecStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while waiting for a command", e);
+        }
+        if (inputFailure.get() != null) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                    "cannot read the input for a command: " + inputFailure.get().getMessage(), inputFailure.get());
+        }
+    }
+
+    /** Copies the input, then half-closes so the command sees end-of-file while its output keeps coming. */
+    private static void copyInput(InputStream stdin, SocketChannel channel, AtomicReference<IOException> failure) {
+        byte[] chunk = new byte[COPY_CHUNK];
+        while (true) {
+            int read;
+            try {
+                read = stdin.read(chunk);
+            } catch (IOException e) {
+                failure.set(e);
+                return;
+            }
+            try {
+                if (read < 0) {
+                    channel.shutdownOutput();
+                    return;
+                }
+                writeFully(channel, ByteBuffer.wrap(chunk, 0, read));
+            } catch (IOException commandStoppedReading) {
+                // The command may end without reading all its input; its exit code tells what happened.
+                return;
+            }
         }
     }
 
@@ -117,9 +144,8 @@ final class HijackedExecStart {
     }
 
     /** The stream is frames of: stream type byte, three zero bytes, a big-endian length, then that many bytes. */
-    private static NodeExec.Output demultiplex(SocketChannel channel, ByteBuffer alreadyRead) throws IOException {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private static void demultiplex(SocketChannel channel, ByteBuffer alreadyRead, OutputStream stdout,
+                                    OutputStream stderr) throws IOException {
         FrameReader reader = new FrameReader(channel, alreadyRead);
         byte[] header = new byte[8];
         while (reader.readFully(header, true)) {
@@ -127,12 +153,11 @@ final class HijackedExecStart {
             byte[] payload = new byte[length];
             reader.readFully(payload, false);
             if (header[0] == STDERR) {
-                stderr.writeBytes(payload);
+                stderr.write(payload);
             } else if (header[0] == STDOUT) {
-                stdout.writeBytes(payload);
+                stdout.write(payload);
             }
         }
-        return new NodeExec.Output(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
     private static int indexOf(byte[] data, byte[] pattern) {
@@ -153,7 +178,10 @@ final class HijackedExecStart {
      * read, which would stall the input writer.
      */
     private static void writeFully(SocketChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        writeFully(channel, ByteBuffer.wrap(bytes));
+    }
+
+    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -12,11 +12,16 @@ import dev.kubicle.KubicleException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs commands in nodes, capturing standard output and standard error apart. Without input, docker-java streams
@@ -37,12 +42,21 @@ final class NodeExec {
 
     ExecResult run(String node, ExecRequest request) {
         boolean withInput = request.stdin() != null && request.stdin().length > 0;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ExecResult result = stream(node, request.command(), request.env(),
+                withInput ? new ByteArrayInputStream(request.stdin()) : null, stdout);
+        return new ExecResult(result.exitCode(), stdout.toString(StandardCharsets.UTF_8), result.stderr());
+    }
+
+    /** Runs a command with its input read from, and its output written to, streams; stderr is kept in the result. */
+    ExecResult stream(String node, List<String> command, Map<String, String> env, InputStream stdin,
+                      OutputStream stdout) {
         String execId;
         try {
             execId = client.execCreateCmd(node)
-                    .withCmd(request.command().toArray(String[]::new))
-                    .withEnv(env(request.env()))
-                    .withAttachStdin(withInput)
+                    .withCmd(command.toArray(String[]::new))
+                    .withEnv(env(env))
+                    .withAttachStdin(stdin != null)
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withTty(false)
@@ -51,26 +65,33 @@ final class NodeExec {
         } catch (NotFoundException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "node " + node + " does not exist", e);
         } catch (ConflictException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot run " + request.command().get(0)
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot run " + command.get(0)
                     + " in node " + node + ": " + EngineErrors.message(e) + "; is the node running?", e);
         }
-        Output output = withInput ? hijacked.start(execId, request.stdin()) : streamOutput(execId);
-        return new ExecResult(exitCode(execId), output.stdout(), output.stderr());
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        if (stdin != null) {
+            hijacked.start(execId, stdin, stdout, stderr);
+        } else {
+            streamOutput(execId, stdout, stderr);
+        }
+        return new ExecResult(exitCode(execId), "", stderr.toString(StandardCharsets.UTF_8));
     }
 
-    private Output streamOutput(String execId) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private void streamOutput(String execId, OutputStream stdout, OutputStream stderr) {
+        AtomicReference<IOException> sinkFailure = new AtomicReference<>();
         ResultCallback.Adapter<Frame> collector = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
-                synchronized (target) {
-                    target.writeBytes(frame.getPayload());
+                OutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+                try {
+                    target.write(frame.getPayload());
+                } catch (IOException e) {
+                    sinkFailure.compareAndSet(null, e);
                 }
             }
         };
         try (collector) {
+            // Frames arrive one at a time on docker-java's thread; awaitCompletion makes its writes visible here.
             client.execStartCmd(execId).withDetach(false).withTty(false).exec(collector).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,10 +99,8 @@ final class NodeExec {
         } catch (IOException e) {
             // Closing the finished stream failed; the output is complete.
         }
-        synchronized (stdout) {
-            synchronized (stderr) {
-                return new Output(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-            }
+        if (sinkFailure.get() != null) {
+            throw new UncheckedIOException("cannot write a command's output", sinkFailure.get());
         }
     }
 
@@ -108,8 +127,5 @@ final class NodeExec {
     private static List<String> env(Map<String, String> env) {
         return env == null ? List.of()
                 : env.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
-    }
-
-    record Output(String stdout, String stderr) {
     }
 }

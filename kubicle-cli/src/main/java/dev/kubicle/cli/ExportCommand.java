@@ -1,0 +1,8 @@
+package dev.kubicle.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "export", description = "Export a cluster's logs or settings.",
+        subcommands = {ExportLogsCommand.class})
+final class ExportCommand {
+}

@@ -1,0 +1,196 @@
+package dev.kubicle.cluster;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.internal.ClusterCreator;
+import dev.kubicle.cluster.internal.Pipeline;
+import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
+import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
+import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
+import dev.kubicle.config.Node;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.docker.TarWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Image loading and log export against the real engine, on one cluster of two nodes that boot systemd and
+ * containerd without Kubernetes (the base image), which is all both operations need.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterOperationsIT {
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String cluster = "ops-it" + run;
+    /** The base image plus /kind/version, which its entrypoint reads on cgroup v1 hosts. */
+    private final String nodeImage = "ops-it/node:" + run;
+    private final String payload = "ops-it/payload:" + run;
+    private final String controlPlane = cluster + "-control-plane";
+    private final String worker = cluster + "-worker";
+    private DockerProvider provider;
+    private ImageLoader loader;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void createClusterAndTestImages() throws IOException {
+        provider = DockerProvider.connect();
+        provider.buildImage(new ByteArrayInputStream(nodeImageContext()), nodeImage);
+        provider.importImage(new ByteArrayInputStream(busyboxRootfs()), payload, List.of("CMD [\"/bin/busybox\"]"));
+        Node base = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
+        Node workerNode = new Node("worker", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
+        ClusterPlan plan = ClusterPlanner.plan(TestConfigs.cluster(cluster, null, base, workerNode));
+        // Only the steps up to booted nodes: Kubernetes is not needed to load images or export logs.
+        Pipeline bootOnly = new Pipeline(List.of(
+                new EnsureNodeImagesAction(plan.nodes(), NodeImageBuilder.none(), false),
+                new ProvisionNodesAction(plan.nodes().size()),
+                new WaitForNodesBootedAction(Duration.ofSeconds(90))));
+        new ClusterCreator(provider, Progress.silent()).create(plan, bootOnly, false);
+        loader = new ImageLoader(provider, Progress.silent());
+    }
+
+    @AfterAll
+    void deleteEverythingThisRunMade() throws IOException, InterruptedException {
+        if (provider == null) {
+            return;
+        }
+        new Clusters(provider, Progress.silent(), NodeImageBuilder.none()).delete(cluster);
+        provider.close();
+        // The Provider has no image removal (kubicle never deletes images); the CLI sweeps the test's own.
+        new ProcessBuilder("docker", "rmi", "-f", nodeImage, payload).inheritIO().start().waitFor();
+    }
+
+    @Test
+    @Order(1)
+    void loadsAnEngineImageIntoEachNodesContainerd() {
+        LoadReport report = loader.loadEngineImages(cluster, List.of(payload), List.of());
+
+        assertThat(report.loaded()).containsExactlyInAnyOrder(controlPlane, worker);
+        assertThat(report.skipped()).isEmpty();
+        for (String node : List.of(controlPlane, worker)) {
+            assertThat(run(node, "ctr", "-n", "k8s.io", "images", "ls", "-q")).contains("docker.io/" + payload);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void loadingTheSameImageAgainSkipsEveryNode() {
+        LoadReport report = loader.loadEngineImages(cluster, List.of(payload), List.of());
+
+        assertThat(report.loaded()).isEmpty();
+        assertThat(report.skipped()).containsExactlyInAnyOrder(controlPlane, worker);
+    }
+
+    @Test
+    @Order(3)
+    void anArchiveOfTheSameImageIsRecognisedOnTheSelectedNode() throws IOException {
+        Path archive = dir.resolve("payload.tar");
+        try (InputStream saved = provider.saveImages(List.of(payload))) {
+            Files.copy(saved, archive);
+        }
+
+        LoadReport report = loader.loadImageArchive(cluster, archive, List.of(worker));
+
+        assertThat(report.loaded()).isEmpty();
+        assertThat(report.skipped()).containsExactly(worker);
+    }
+
+    @Test
+    @Order(4)
+    void refusesUnknownNodesMissingImagesAndFilesThatAreNoArchive() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a tar\n".repeat(100));
+
+        assertThatThrownBy(() -> loader.loadEngineImages(cluster, List.of(payload), List.of("nope")))
+                .hasMessageContaining("node nope is not in cluster \"" + cluster + "\"")
+                .hasMessageContaining(controlPlane + ", " + worker);
+        assertThatThrownBy(() -> loader.loadEngineImages(cluster, List.of("ops-it/missing:" + run), List.of()))
+                .hasMessageContaining("image ops-it/missing:" + run + " is not on the docker engine");
+        assertThatThrownBy(() -> loader.loadImageArchive(cluster, text, List.of()))
+                .hasMessageContaining("is not a tar archive");
+        assertThatThrownBy(() -> loader.loadEngineImages("ops-none" + run, List.of(payload), List.of()))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("there is no cluster named")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.UNEXPECTED_STATE));
+    }
+
+    @Test
+    @Order(5)
+    void exportsEachNodesJournalsListingsAndInspectData() throws IOException {
+        Path logs = new ClusterLogs(provider, Progress.silent()).export(cluster, dir.resolve("logs"), "kubicle vTest");
+
+        assertThat(Files.readString(logs.resolve("kubicle-version.txt"))).isEqualTo("kubicle vTest\n");
+        assertThat(Files.readString(logs.resolve("docker-version.txt"))).contains("ApiVersion");
+        for (String node : List.of(controlPlane, worker)) {
+            Path folder = logs.resolve(node);
+            assertThat(folder.resolve("containerd.log")).isNotEmptyFile();
+            assertThat(Files.readString(folder.resolve("containerd.log"))).contains("containerd");
+            assertThat(folder.resolve("journal.log")).isNotEmptyFile();
+            assertThat(folder.resolve("kubelet.log")).exists();
+            assertThat(Files.readString(folder.resolve("ctr-images.txt"))).contains("docker.io/" + payload);
+            assertThat(folder.resolve("ctr-containers.txt")).exists();
+            assertThat(folder.resolve("ctr-tasks.txt")).exists();
+            assertThat(Files.readString(folder.resolve("inspect.json"))).contains("\"Name\" : \"/" + node + "\"");
+            assertThat(Files.readString(folder.resolve("container.log"))).contains("detected cgroup");
+            assertThat(Files.readString(folder.resolve("kind/version"))).startsWith("v0.0.0-ops-it");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void exportingAClusterThatDoesNotExistFailsWithOneLine() {
+        assertThatThrownBy(() -> new ClusterLogs(provider, Progress.silent()).export("ops-none" + run, "v"))
+                .hasMessage("there is no cluster named \"ops-none" + run
+                        + "\"; 'kubicle get clusters' lists the clusters there are");
+    }
+
+    private String run(String node, String... command) {
+        var result = provider.exec(node, ExecRequest.of(command));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        return result.stdout();
+    }
+
+    private static byte[] nodeImageContext() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(out)) {
+            tar.file("Dockerfile", "FROM kubicle/base:latest\nCOPY version /kind/version\n"
+                    .getBytes(StandardCharsets.UTF_8), 0644);
+            // Not a Kubernetes version, so the entrypoint leaves the kubelet's settings alone.
+            tar.file("version", "v0.0.0-ops-it\n".getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] busyboxRootfs() throws IOException {
+        byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(busybox.length + 4096);
+        try (TarWriter tar = new TarWriter(out)) {
+            tar.directory("bin", 0755);
+            tar.file("bin/busybox", busybox, 0755);
+        }
+        return out.toByteArray();
+    }
+}
