@@ -44,6 +44,10 @@ final class CreateClusterCommand implements Callable<Integer> {
                     + "(default: 5m).")
     Duration wait = CreateOptions.DEFAULT_WAIT_READY;
 
+    @Option(names = "--no-kubernetes", description = "Boot the nodes (systemd, containerd) and stop there, for "
+            + "setting Kubernetes up by hand.")
+    boolean noKubernetes;
+
     @Option(names = "--dry-run", description = "Validate the config, then print it resolved and the node plan.")
     boolean dryRun;
 
@@ -63,11 +67,14 @@ final class CreateClusterCommand implements Callable<Integer> {
             return 0;
         }
         CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild)
-                .withWaitReady(wait);
+                .withWaitReady(wait).withKubernetes(!noKubernetes);
         try (Session session = root.session(options)) {
             session.clusters().create(cluster, createOptions);
-            session.progress().note("Cluster \"" + cluster.name() + "\" is ready; kubectl's context is now "
-                    + Kubeconfig.contextNameFor(cluster.name()) + ". Try 'kubectl get nodes'.");
+            session.progress().note(noKubernetes
+                    ? "Nodes of cluster \"" + cluster.name() + "\" are up, without Kubernetes. See them with "
+                            + "'kubicle get nodes --name " + cluster.name() + "'."
+                    : "Cluster \"" + cluster.name() + "\" is ready; kubectl's context is now "
+                            + Kubeconfig.contextNameFor(cluster.name()) + ". Try 'kubectl get nodes'.");
         }
         return 0;
     }

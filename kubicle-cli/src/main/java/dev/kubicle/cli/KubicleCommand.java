@@ -2,6 +2,7 @@ package dev.kubicle.cli;
 
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 @Command(name = "kubicle",
         description = "Local multi-node Kubernetes clusters whose nodes are containers.",
         mixinStandardHelpOptions = true,
+        // Every subcommand answers --help (and --version) too.
+        scope = ScopeType.INHERIT,
         versionProvider = KubicleVersion.class,
         subcommands = {
                 BuildCommand.class,

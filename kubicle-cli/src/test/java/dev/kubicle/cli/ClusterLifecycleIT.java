@@ -66,7 +66,7 @@ class ClusterLifecycleIT {
                   ip: 172.31.250.12
                 """.formatted(CLUSTER));
 
-        CliRun create = CliRun.of("create", "cluster", "--config", config.toString());
+        CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.err()).contains("✓ Preparing nodes", "✓ Starting systemd and containerd");
@@ -98,7 +98,7 @@ class ClusterLifecycleIT {
     @Test
     @Order(3)
     void aSecondCreateWithTheSameNameIsRefused() {
-        CliRun again = CliRun.of("create", "cluster", "--name", CLUSTER);
+        CliRun again = CliRun.of("create", "cluster", "--no-kubernetes", "--name", CLUSTER);
 
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
@@ -132,7 +132,7 @@ class ClusterLifecycleIT {
                         hostPort: %d
                     """.formatted(BROKEN, taken.getLocalPort()));
 
-            CliRun create = CliRun.of("create", "cluster", "--config", config.toString());
+            CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
 
             assertThat(create.exitCode()).isNotZero();
             assertThat(create.err()).contains("ERROR: ");
@@ -149,7 +149,7 @@ class ClusterLifecycleIT {
         Path log = dir.resolve("interrupted.log");
         Process create = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "kubicle.jar").toString(),
-                "create", "cluster", "--config", config.toString(), "--name", INTERRUPTED)
+                "create", "cluster", "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.readString(log).contains("✓ Ensuring node image") && System.nanoTime() < deadline) {

@@ -73,6 +73,9 @@ public final class Clusters {
                 new EnsureNodeImagesAction(containers, imageBuilder, options.buildImages()),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(options.bootTimeout())));
+        if (!options.kubernetes()) {
+            return new Pipeline(actions);
+        }
         if (plan.loadBalancer().isPresent()) {
             actions.add(new ConfigureLoadBalancerAction());
         }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The create, delete and list logic over a recording provider; real-engine behaviour is proven by the ITs. */
 class ClustersTest {
     private final RecordingProvider provider = new RecordingProvider();
-    private final CreateOptions options = new CreateOptions(false, Duration.ofSeconds(1), true, Duration.ZERO);
+    private final CreateOptions options = new CreateOptions(false, Duration.ofSeconds(1), true, Duration.ZERO, true);
     @TempDir
     Path home;
     private Clusters clusters;

@@ -17,6 +17,8 @@ readonly HOST=/host
 readonly CONF=/etc/cni/net.d/10-kubicle.conflist
 readonly CHAIN=KUBICLE-MASQ
 readonly RESYNC_SECONDS=${RESYNC_SECONDS:-5}
+# Until this node has its CNI config it is not Ready, and every second counts: look again often until then.
+readonly STARTUP_RESYNC_SECONDS=0.5
 readonly ACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount
 # On the node's tmpfs /run: kubectl runs there, and the token must never outlive the node's boot.
 readonly CREDENTIALS=/run/kubicle-cni
@@ -128,5 +130,9 @@ on_host sysctl -qw net.ipv4.ip_forward=1
 log "node $NODE_NAME, pod subnet $POD_SUBNET"
 while true; do
   sync_once || log "cannot read the cluster's nodes yet; retrying"
-  sleep "$RESYNC_SECONDS"
+  if [ -f "$HOST$CONF" ]; then
+    sleep "$RESYNC_SECONDS"
+  else
+    sleep "$STARTUP_RESYNC_SECONDS"
+  fi
 done
