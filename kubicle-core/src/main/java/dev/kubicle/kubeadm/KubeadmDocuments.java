@@ -77,6 +77,13 @@ final class KubeadmDocuments {
         }
         // Lets PersistentVolumes of type hostPath be provisioned on a one-node cluster, as kind allows.
         controllerManager = controllerManager.with("enable-hostpath-provisioner", "true");
+        if (onlyControlPlane(input)) {
+            // With no second instance there is nobody to elect against; electing costs seconds of a new cluster's
+            // start (the first try finds no API server, the next one comes two seconds later), and the controller
+            // manager is what gives nodes their pod CIDRs and starts the CNI's pods.
+            controllerManager = controllerManager.with("leader-elect", "false");
+            scheduler = scheduler.with("leader-elect", "false");
+        }
         if (ipv6) {
             // kubeadm binds both to 127.0.0.1; an IPv6 cluster, as in kind, has them serve (and be probed) on IPv6.
             controllerManager = controllerManager.with("bind-address", "::");
@@ -88,6 +95,11 @@ final class KubeadmDocuments {
                 component(controllerManager),
                 component(scheduler),
                 new ClusterNetworking(input.podSubnet(), input.serviceSubnet()));
+    }
+
+    /** A cluster of one control plane reaches the API server at that node itself, not at a load balancer. */
+    private static boolean onlyControlPlane(KubeadmConfigInput input) {
+        return input.controlPlaneEndpoint().startsWith(input.nodeName() + ":");
     }
 
     /** Left out when it has no arguments, rather than written as an empty mapping. */

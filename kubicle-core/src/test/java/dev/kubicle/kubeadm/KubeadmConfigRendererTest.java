@@ -43,6 +43,20 @@ class KubeadmConfigRendererTest {
     }
 
     @Test
+    void controlPlanesBehindALoadBalancerKeepLeaderElection() {
+        String config = KubeadmConfigRenderer.render(Inputs.bootstrapControlPlane()
+                .endpoint("kubicle-external-load-balancer:6443").build());
+
+        assertThat(config).doesNotContain("leader-elect");
+    }
+
+    @Test
+    void theOnlyControlPlaneRunsItsControllersWithoutLeaderElection() {
+        assertThat(KubeadmConfigRenderer.render(Inputs.bootstrapControlPlane().build()))
+                .contains("  - name: leader-elect\n    value: \"false\"\nscheduler:");
+    }
+
+    @Test
     void refusesKubernetesOlderThanKubeadmsV1beta3() {
         assertThatThrownBy(() -> render(Inputs.bootstrapControlPlane().version("v1.22.17")))
                 .isInstanceOfSatisfying(KubicleException.class,
