@@ -93,7 +93,10 @@ class ContainerdConfigPatchesTest {
         ObjectNode expected = ContainerdToml.read(NODE_CONFIG);
         ((ObjectNode) expected.at(CRI)).put("max_container_log_line_size", 1);
 
-        assertThat(ContainerdToml.read(patches.applyTo(NODE_CONFIG, "n1"))).isEqualTo(expected);
+        String written = patches.applyTo(NODE_CONFIG, "n1");
+
+        assertThat(ContainerdToml.read(written)).isEqualTo(expected);
+        assertThat(written).endsWith("max_container_log_line_size = 1\n");
     }
 
     @Test

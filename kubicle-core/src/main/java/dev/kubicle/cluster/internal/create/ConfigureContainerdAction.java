@@ -32,7 +32,7 @@ public final class ConfigureContainerdAction implements Action {
 
     @Override
     public String title() {
-        return "Configuring containerd 📦";
+        return "Configuring containerd 🔧";
     }
 
     @Override
