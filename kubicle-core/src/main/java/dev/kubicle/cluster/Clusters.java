@@ -8,6 +8,7 @@ import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.cluster.internal.create.ApplyManifestAction;
+import dev.kubicle.cluster.internal.create.ConfigureContainerdAction;
 import dev.kubicle.cluster.internal.create.ConfigureLoadBalancerAction;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
 import dev.kubicle.cluster.internal.create.ExportKubeconfigAction;
@@ -73,6 +74,10 @@ public final class Clusters {
                 new EnsureNodeImagesAction(containers, imageBuilder, options.buildImages()),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(options.bootTimeout())));
+        ConfigureContainerdAction containerd = new ConfigureContainerdAction(plan.config());
+        if (containerd.hasWork()) {
+            actions.add(containerd);
+        }
         if (!options.kubernetes()) {
             return new Pipeline(actions);
         }

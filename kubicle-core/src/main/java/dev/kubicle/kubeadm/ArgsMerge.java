@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubicle.json.Json;
+import dev.kubicle.json.PatchFailure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.config.PatchJson6902;
+import dev.kubicle.json.Json;
+import dev.kubicle.json.JsonPatch;
+import dev.kubicle.json.PatchFailure;
+import dev.kubicle.json.YamlTrees;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,7 @@ public final class KubeadmPatcher {
         List<ObjectNode> documents = new ArrayList<>();
         List<JsonNode> rendered;
         try {
-            rendered = KubeadmYaml.readAll(kubeadmConfig);
+            rendered = YamlTrees.readAll(kubeadmConfig);
         } catch (PatchFailure e) {
             throw new IllegalArgumentException("the kubeadm config " + e.problem(), e);
         }
@@ -64,7 +68,7 @@ public final class KubeadmPatcher {
 
     /** A merge patch may hold several documents, separated by {@code ---}, each aimed at a kind. */
     private static void applyMergePatch(List<ObjectNode> documents, String text, String where, String nodeName) {
-        List<JsonNode> patchDocuments = parse(() -> KubeadmYaml.readAll(text), where);
+        List<JsonNode> patchDocuments = parse(() -> YamlTrees.readAll(text), where);
         for (int i = 0; i < patchDocuments.size(); i++) {
             String which = patchDocuments.size() == 1 ? where : where + " document " + (i + 1);
             if (!(patchDocuments.get(i) instanceof ObjectNode patch)) {
@@ -93,7 +97,8 @@ public final class KubeadmPatcher {
         if (type.kind().isEmpty()) {
             throw invalid(where + ".kind", "is missing", "name the kubeadm kind to patch: " + KINDS);
         }
-        JsonPatch operations = parse(() -> JsonPatch.parse(patch.patch() == null ? "" : patch.patch()),
+        JsonPatch operations = parse(() -> JsonPatch.parse(patch.patch() == null ? "" : patch.patch(),
+                "the rendered kubeadm config"),
                 where + ".patch");
         for (int i = 0; i < documents.size(); i++) {
             DocumentType target = DocumentType.of(documents.get(i));

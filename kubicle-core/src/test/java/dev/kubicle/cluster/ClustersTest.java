@@ -2,6 +2,8 @@ package dev.kubicle.cluster;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.config.Cluster;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
@@ -48,6 +51,15 @@ class ClustersTest {
         assertThat(clusters.list()).containsExactly("dev");
         assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
                 .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
+    }
+
+    @Test
+    void containerdIsConfiguredAfterBootAndBeforeKubeadmOnlyWhenTheConfigPatchesIt() {
+        Cluster plain = cluster("dev", null, node("control-plane", null));
+
+        assertThat(titles(plain)).noneMatch(title -> title.startsWith("Configuring containerd"));
+        assertThat(titles(TestConfigs.withContainerdPatch(plain, "a = 1"))).containsSubsequence(
+                "Starting systemd and containerd 🐳", "Configuring containerd 🔧", "Writing configuration 📜");
     }
 
     @Test
@@ -132,5 +144,11 @@ class ClustersTest {
             built.add(reference);
             provider.images.add(reference);
         }
+    }
+
+    private List<String> titles(Cluster config) {
+        return clusters.createPipeline(ClusterPlanner.plan(config), options).actions().stream()
+                .map(Action::title)
+                .toList();
     }
 }

@@ -23,6 +23,12 @@ final class TestConfigs {
                 List.of(), List.of(), List.of(), List.of());
     }
 
+    static Cluster withContainerdPatch(Cluster config, String tomlPatch) {
+        return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
+                config.runtimeConfig(), config.networking(), config.nodes(), config.kubeadmConfigPatches(),
+                config.kubeadmConfigPatchesJSON6902(), List.of(tomlPatch), config.containerdConfigPatchesJSON6902());
+    }
+
     static Node node(String role, String ip) {
         return new Node(role, IMAGE, Map.of(), List.of(), List.of(), List.of(), List.of(), ip);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubicle.ExitCode;
+import dev.kubicle.json.YamlTrees;
 import dev.kubicle.KubicleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,7 +139,7 @@ class KubeadmConfigRendererTest {
         String yaml = KubeadmConfigRenderer.render(Inputs.bootstrapControlPlane().build(),
                 List.of(new KubeadmPatches("", List.of(patch.toString()), List.of())));
 
-        JsonNode values = KubeadmYaml.readAll(yaml).get(2).path("providerID");
+        JsonNode values = YamlTrees.readAll(yaml).get(2).path("providerID");
         for (int i = 0; i < tricky.size(); i++) {
             assertThat(values.get("k" + i).isTextual()).as(tricky.get(i)).isTrue();
             assertThat(values.get("k" + i).asText()).isEqualTo(tricky.get(i));
@@ -163,7 +164,7 @@ class KubeadmConfigRendererTest {
     }
 
     private static List<JsonNode> render(Inputs inputs) {
-        return KubeadmYaml.readAll(KubeadmConfigRenderer.render(inputs.build()));
+        return YamlTrees.readAll(KubeadmConfigRenderer.render(inputs.build()));
     }
 
     private static List<String> texts(JsonNode list) {

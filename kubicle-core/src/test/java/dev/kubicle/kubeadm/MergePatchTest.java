@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubicle.json.PatchFailure;
+import dev.kubicle.json.YamlTrees;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,6 +100,6 @@ class MergePatchTest {
     }
 
     private static JsonNode yaml(String text) {
-        return KubeadmYaml.readAll(text).get(0);
+        return YamlTrees.readAll(text).get(0);
     }
 }

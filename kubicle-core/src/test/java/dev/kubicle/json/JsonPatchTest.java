@@ -1,4 +1,4 @@
-package dev.kubicle.kubeadm;
+package dev.kubicle.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +57,7 @@ class JsonPatchTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("patches")
     void appliesOperations(String name, String patch, String expected) {
-        assertThat(JsonPatch.parse(patch).applyTo(yaml(DOCUMENT))).isEqualTo(yaml(expected));
+        assertThat(patch(patch).applyTo(yaml(DOCUMENT))).isEqualTo(yaml(expected));
     }
 
     static Stream<Arguments> failures() {
@@ -98,7 +98,7 @@ class JsonPatchTest {
     @ParameterizedTest(name = "reports {0}")
     @MethodSource("failures")
     void reportsWhichOperationFailedAndWhy(String name, String patch, String message) {
-        JsonPatch parsed = JsonPatch.parse(patch);
+        JsonPatch parsed = patch(patch);
         assertThatThrownBy(() -> parsed.applyTo(yaml(DOCUMENT)))
                 .isInstanceOfSatisfying(PatchFailure.class,
                         failure -> assertThat(failure.problem() + "; " + failure.fix()).contains(message));
@@ -125,7 +125,7 @@ class JsonPatchTest {
     @ParameterizedTest(name = "rejects {0}")
     @MethodSource("malformed")
     void rejectsMalformedPatches(String name, String patch, String message) {
-        assertThatThrownBy(() -> JsonPatch.parse(patch))
+        assertThatThrownBy(() -> patch(patch))
                 .isInstanceOf(PatchFailure.class)
                 .hasMessageContaining(message);
     }
@@ -133,7 +133,7 @@ class JsonPatchTest {
     @Test
     void leavesTheDocumentAsItWasWhenAnOperationFails() {
         JsonNode document = yaml(DOCUMENT);
-        JsonPatch patch = JsonPatch.parse("[{op: remove, path: /a/b}, {op: remove, path: /nope}]");
+        JsonPatch patch = patch("[{op: remove, path: /a/b}, {op: remove, path: /nope}]");
 
         assertThatThrownBy(() -> patch.applyTo(document)).isInstanceOf(PatchFailure.class);
         assertThat(document).isEqualTo(yaml(DOCUMENT));
@@ -141,7 +141,7 @@ class JsonPatchTest {
 
     @Test
     void copiesAreIndependentOfTheirSource() {
-        JsonNode patched = JsonPatch.parse("[{op: copy, from: /a/list, path: /copy}, {op: add, path: /copy/-,"
+        JsonNode patched = patch("[{op: copy, from: /a/list, path: /copy}, {op: add, path: /copy/-,"
                 + " value: w}]").applyTo(yaml(DOCUMENT));
 
         assertThat(patched.at("/a/list")).isEqualTo(yaml("[x, y, z]"));
@@ -150,15 +150,19 @@ class JsonPatchTest {
 
     @Test
     void aValueAddedTwiceIsNotShared() {
-        JsonNode patched = JsonPatch.parse("[{op: add, path: /p, value: {k: 1}}, {op: add, path: /p/k, value: 2}]")
+        JsonNode patched = patch("[{op: add, path: /p, value: {k: 1}}, {op: add, path: /p/k, value: 2}]")
                 .applyTo(yaml("{}"));
-        JsonNode again = JsonPatch.parse("[{op: add, path: /p, value: {k: 1}}]").applyTo(yaml("{}"));
+        JsonNode again = patch("[{op: add, path: /p, value: {k: 1}}]").applyTo(yaml("{}"));
 
         assertThat(patched).isEqualTo(yaml("{p: {k: 2}}"));
         assertThat(again).isEqualTo(yaml("{p: {k: 1}}"));
     }
 
+    private static JsonPatch patch(String text) {
+        return JsonPatch.parse(text, "the document");
+    }
+
     private static JsonNode yaml(String text) {
-        return KubeadmYaml.readAll(text).get(0);
+        return YamlTrees.readAll(text).get(0);
     }
 }

@@ -1,18 +1,18 @@
-package dev.kubicle.kubeadm;
+package dev.kubicle.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Locale;
 
 /** How values are named in error messages. */
-final class Json {
+public final class Json {
     private static final int LONGEST_QUOTE = 60;
 
     private Json() {
     }
 
     /** "a mapping", "a list", or the value itself when it is short, such as {@code the string "a"}. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> "a mapping";
             case ARRAY -> "a list";
@@ -25,7 +25,7 @@ final class Json {
     }
 
     /** The value as compact JSON, shortened if long. */
-    static String quote(JsonNode node) {
+    public static String quote(JsonNode node) {
         String json = node.toString();
         return json.length() <= LONGEST_QUOTE ? json : json.substring(0, LONGEST_QUOTE - 3) + "...";
     }

@@ -1,4 +1,4 @@
-package dev.kubicle.kubeadm;
+package dev.kubicle.json;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kubicle.kubeadm;
+package dev.kubicle.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,18 +13,19 @@ import java.util.regex.Pattern;
  * An RFC 6902 JSON patch: a list of add, remove, replace, move, copy and test operations, applied in order to a copy
  * of a document. If one fails, none is applied.
  */
-final class JsonPatch {
+public final class JsonPatch {
     private static final String SHAPE_FIX =
             "write a list of RFC 6902 operations, such as [{op: add, path: /a/b, value: c}]";
-    private static final String PATH_FIX = "compare the path with the rendered kubeadm config"
-            + " (fields are case-sensitive, list items count from 0, a missing parent must be added first)";
     private static final Set<String> OPS = Set.of("add", "remove", "replace", "move", "copy", "test");
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
 
     private final List<Operation> operations;
+    private final String pathFix;
 
-    private JsonPatch(List<Operation> operations) {
+    private JsonPatch(List<Operation> operations, String patched) {
         this.operations = operations;
+        this.pathFix = "compare the path with " + patched
+                + " (fields are case-sensitive, list items count from 0, a missing parent must be added first)";
     }
 
     /** One operation; {@code from} is set for move and copy, {@code value} for add, replace and test. */
@@ -36,10 +37,12 @@ final class JsonPatch {
     }
 
     /**
+     * @param patched what the patch is for, as the user can look at it, e.g. "the rendered kubeadm config"; errors
+     *                about paths tell to compare with it
      * @throws PatchFailure if the text is not YAML or JSON, or not a list of well-formed operations
      */
-    static JsonPatch parse(String text) {
-        List<JsonNode> documents = KubeadmYaml.readAll(text);
+    public static JsonPatch parse(String text, String patched) {
+        List<JsonNode> documents = YamlTrees.readAll(text);
         if (documents.size() != 1 || !documents.get(0).isArray()) {
             throw new PatchFailure("is not a list of operations", SHAPE_FIX);
         }
@@ -47,7 +50,7 @@ final class JsonPatch {
         for (JsonNode item : documents.get(0)) {
             operations.add(operation(operations.size() + 1, item));
         }
-        return new JsonPatch(List.copyOf(operations));
+        return new JsonPatch(List.copyOf(operations), patched);
     }
 
     /**
@@ -55,7 +58,7 @@ final class JsonPatch {
      *
      * @throws PatchFailure naming the operation that failed and why
      */
-    JsonNode applyTo(JsonNode document) {
+    public JsonNode applyTo(JsonNode document) {
         JsonNode root = document.deepCopy();
         for (Operation operation : operations) {
             try {
@@ -98,7 +101,7 @@ final class JsonPatch {
         return JsonPointer.parse(item.get(field).asText());
     }
 
-    private static JsonNode apply(JsonNode root, Operation operation) {
+    private JsonNode apply(JsonNode root, Operation operation) {
         JsonPointer path = operation.path();
         return switch (operation.op()) {
             case "add" -> add(root, path, operation.value().deepCopy());
@@ -111,7 +114,7 @@ final class JsonPatch {
         };
     }
 
-    private static JsonNode add(JsonNode root, JsonPointer path, JsonNode value) {
+    private JsonNode add(JsonNode root, JsonPointer path, JsonNode value) {
         if (path.isRoot()) {
             return value;
         }
@@ -124,12 +127,12 @@ final class JsonPatch {
             list.insert(index, value);
         } else {
             throw new PatchFailure(path.parent().describe() + " is " + Json.describe(parent)
-                    + ", so nothing can be added inside it", PATH_FIX);
+                    + ", so nothing can be added inside it", pathFix);
         }
         return root;
     }
 
-    private static JsonNode remove(JsonNode root, JsonPointer path) {
+    private JsonNode remove(JsonNode root, JsonPointer path) {
         if (path.isRoot()) {
             throw new PatchFailure("the whole document cannot be removed", "remove the fields inside it instead");
         }
@@ -143,7 +146,7 @@ final class JsonPatch {
         return root;
     }
 
-    private static JsonNode replace(JsonNode root, JsonPointer path, JsonNode value) {
+    private JsonNode replace(JsonNode root, JsonPointer path, JsonNode value) {
         if (path.isRoot()) {
             return value;
         }
@@ -157,7 +160,7 @@ final class JsonPatch {
         return root;
     }
 
-    private static JsonNode move(JsonNode root, JsonPointer from, JsonPointer path) {
+    private JsonNode move(JsonNode root, JsonPointer from, JsonPointer path) {
         if (path.isInside(from)) {
             throw new PatchFailure(path.describe() + " is inside " + from.describe()
                     + ", and a value cannot be moved into itself", "move it elsewhere, or copy it instead");
@@ -169,9 +172,9 @@ final class JsonPatch {
         return add(remove(root, from), path, value);
     }
 
-    private static JsonNode test(JsonNode root, JsonPointer path, JsonNode expected) {
+    private JsonNode test(JsonNode root, JsonPointer path, JsonNode expected) {
         JsonNode actual = get(root, path);
-        if (!actual.equals(KubeadmYaml.SAME_VALUE, expected)) {
+        if (!actual.equals(YamlTrees.SAME_VALUE, expected)) {
             throw new PatchFailure("the value at " + path.describe() + " is " + Json.quote(actual) + ", not "
                     + Json.quote(expected), "the test guards the operations after it; adjust the test or the patch");
         }
@@ -179,7 +182,7 @@ final class JsonPatch {
     }
 
     /** The value the pointer points at; the failure names the first step that does not exist. */
-    private static JsonNode get(JsonNode root, JsonPointer pointer) {
+    private JsonNode get(JsonNode root, JsonPointer pointer) {
         JsonNode node = root;
         for (int i = 0; i < pointer.tokens().size(); i++) {
             String token = pointer.tokens().get(i);
@@ -187,13 +190,13 @@ final class JsonPatch {
             if (node instanceof ObjectNode object) {
                 node = object.get(token);
                 if (node == null) {
-                    throw new PatchFailure(at.describe() + " has no field \"" + token + "\"", PATH_FIX);
+                    throw new PatchFailure(at.describe() + " has no field \"" + token + "\"", pathFix);
                 }
             } else if (node instanceof ArrayNode list) {
                 node = list.get(index(list, at, token, false));
             } else {
                 throw new PatchFailure(at.describe() + " is " + Json.describe(node) + ", so it has no \"" + token
-                        + "\"", PATH_FIX);
+                        + "\"", pathFix);
             }
         }
         return node;
