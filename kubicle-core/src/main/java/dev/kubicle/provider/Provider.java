@@ -66,6 +66,9 @@ public interface Provider extends AutoCloseable {
     /** Imports a root filesystem tar as an image, like {@code docker import}. */
     void importImage(InputStream rootfsTar, String reference, List<String> changes);
 
+    /** Pulls an image from its registry; fails with the engine's reason (such as no registry reachable). */
+    void pullImage(String reference);
+
     /** Builds an image from a tar of a build context holding a Dockerfile, without pulling anything. */
     void buildImage(InputStream contextTar, String reference);
 

@@ -90,11 +90,12 @@ class ClustersTest {
     }
 
     @Test
-    void missingImageThatCannotBeBuiltFailsBeforeAnyContainerIsMade() {
+    void missingImageThatCannotBeBuiltIsPulledAndFailsBeforeAnyContainerIsMadeWhenNoRegistryAnswers() {
         assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
                 .isInstanceOf(KubicleException.class)
-                .hasMessageContaining("kubicle/node:test is not on the engine");
+                .hasMessageContaining("kubicle/node:test is not on the engine and cannot be pulled");
 
+        assertThat(provider.calls).contains("pullImage kubicle/node:test");
         assertThat(provider.calls).noneMatch(call -> call.startsWith("runNode") || call.startsWith("createNetwork"));
     }
 

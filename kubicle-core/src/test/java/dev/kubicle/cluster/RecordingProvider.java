@@ -156,6 +156,13 @@ final class RecordingProvider implements Provider {
         images.add(reference);
     }
 
+    /** Like an engine with no registry in reach. */
+    @Override
+    public void pullImage(String reference) {
+        calls.add("pullImage " + reference);
+        throw new dev.kubicle.KubicleException(dev.kubicle.ExitCode.UNEXPECTED_STATE, "no registry reachable");
+    }
+
     @Override
     public void buildImage(InputStream contextTar, String reference) {
         images.add(reference);

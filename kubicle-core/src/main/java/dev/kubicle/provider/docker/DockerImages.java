@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Node images: made here from a root file system, a build context or a prepared container, because no registry
- * may be reachable, and never pulled.
+ * may be reachable; pulled only when asked for by name, such as kind's published node images.
  */
 final class DockerImages {
     private final DockerClient client;
@@ -65,6 +65,16 @@ final class DockerImages {
         } catch (EngineHttp.EngineCallException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE,
                     "cannot import image " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code docker pull}; the reference may carry a tag and a digest, as kind's image references do. */
+    void pull(String reference) {
+        try {
+            raw.post("/images/create", Map.of("fromImage", List.of(reference)), null, "application/json");
+        } catch (EngineHttp.EngineCallException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                    "cannot pull image " + reference + ": " + e.getMessage(), e);
         }
     }
 

@@ -266,6 +266,11 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public void pullImage(String reference) {
+        images.pull(reference);
+    }
+
+    @Override
     public void buildImage(InputStream contextTar, String reference) {
         images.build(contextTar, reference);
     }

@@ -33,8 +33,18 @@ public final class EnsureNodeImagesAction implements Action {
                 // The builder knows whether its image is current: asking it costs little when it is.
                 builder.build(image, context.provider(), context.progress());
             } else if (!context.provider().imageExists(image)) {
-                throw new KubicleException(ExitCode.UNEXPECTED_STATE, missingImageMessage(image));
+                pull(context, image);
             }
+        }
+    }
+
+    /** kind's published images (kindest/node) come from their registry when one is reachable. */
+    private void pull(ActionContext context, String image) {
+        context.progress().detail("pulling " + image);
+        try {
+            context.provider().pullImage(image);
+        } catch (KubicleException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, missingImageMessage(image), e.getMessage(), e);
         }
     }
 
@@ -43,7 +53,7 @@ public final class EnsureNodeImagesAction implements Action {
             return "node image " + image + " is not on the engine; build it with 'kubicle build node-image' "
                     + "or drop --no-build";
         }
-        return "node image " + image + " is not on the engine and no registry is asked for it; load it with "
-                + "'docker pull " + image + "' or 'docker load', or use an image 'kubicle build node-image' makes";
+        return "node image " + image + " is not on the engine and cannot be pulled; load it with 'docker load', "
+                + "or use an image 'kubicle build node-image' makes (-v shows the engine's reason)";
     }
 }

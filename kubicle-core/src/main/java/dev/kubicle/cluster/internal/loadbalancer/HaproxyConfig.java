@@ -17,7 +17,8 @@ public final class HaproxyConfig {
         StringBuilder config = new StringBuilder("""
                 global
                   log stdout format raw local0 notice
-                  maxconn 10000
+                  # Each connection takes two descriptors; hosts may cap them at 20000 (hard ulimit -n).
+  maxconn 4000
 
                 resolvers engine
                   nameserver dns 127.0.0.11:53
