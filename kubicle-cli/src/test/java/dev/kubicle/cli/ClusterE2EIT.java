@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +152,12 @@ class ClusterE2EIT {
 
     @Test
     @Order(1)
-    void kubectlOnTheHostSeesThreeReadyNodesThroughTheExportedKubeconfig() {
+    void kubectlOnTheHostSeesThreeReadyNodesThroughTheExportedKubeconfig() throws IOException {
+        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig()))
+                .as("the kubeconfig holds credentials").isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(kubectl.ok("config", "get-contexts", "-o", "name").lines())
+                .as("kubicle's context beside the one that was there")
+                .containsExactlyInAnyOrder("elsewhere", "kubicle-" + NAME);
         assertThat(kubectl.ok("config", "current-context").strip()).isEqualTo("kubicle-" + NAME);
         assertThat(kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"))
                 .startsWith("https://127.0.0.1:");
