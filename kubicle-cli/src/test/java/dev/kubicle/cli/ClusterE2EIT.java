@@ -1,0 +1,282 @@
+package dev.kubicle.cli;
+
+import dev.kubicle.provider.ExecRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real cluster of one control plane and two workers from the offline node image, used as a user would: kubectl
+ * on the host through the exported kubeconfig, pods on every node talking to each other, a Service by ClusterIP and
+ * DNS name, a volume of the default StorageClass, a NodePort reached from the host through an extraPortMapping.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterE2EIT {
+    private static final String NAME = "e2e-basic";
+    private static final int HOST_PORT = freePort();
+    private static final String WAIT = "--timeout=120s";
+
+    @RegisterExtension
+    static final E2ECluster cluster = new E2ECluster(NAME, """
+            apiVersion: kubicle.dev/v1alpha1
+            kind: Cluster
+            name: %s
+            networking:
+              subnet: 172.31.241.0/24
+            nodes:
+            - role: control-plane
+              ip: 172.31.241.10
+              extraPortMappings:
+              - containerPort: 30080
+                hostPort: %d
+            - role: worker
+              ip: 172.31.241.11
+            - role: worker
+              ip: 172.31.241.12
+            """.formatted(NAME, HOST_PORT));
+
+    /**
+     * One web server on each node (the scheduler spreads them: a pod may not share a node with another, and they
+     * tolerate the control plane's taint), and a Service in front of the one pod that gets labelled as its target.
+     */
+    private static final String WEB = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 3
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  tolerations:
+                  - key: node-role.kubernetes.io/control-plane
+                    operator: Exists
+                    effect: NoSchedule
+                  affinity:
+                    podAntiAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                      - labelSelector:
+                          matchLabels: {app: web}
+                        topologyKey: kubernetes.io/hostname
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: web
+                    image: docker.io/kubicle/busybox:v1
+                    imagePullPolicy: Never
+                    # Each server answers with its pod's name, so a test can tell who answered.
+                    command: [sh, -c, 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www']
+                    ports:
+                    - containerPort: 8080
+                    readinessProbe:
+                      tcpSocket: {port: 8080}
+                      periodSeconds: 1
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: target
+            spec:
+              type: NodePort
+              selector: {app: web, e2e-target: "yes"}
+              ports:
+              - port: 80
+                targetPort: 8080
+                nodePort: 30080
+            """;
+
+    /** A volume of the default StorageClass; the pod writes a file on it and reads it back. */
+    private static final String STORAGE = """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 16Mi
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: storage
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: writer
+                image: docker.io/kubicle/busybox:v1
+                imagePullPolicy: Never
+                command: [sh, -c, 'echo written-by-e2e > /data/proof && cat /data/proof']
+                volumeMounts:
+                - name: data
+                  mountPath: /data
+              volumes:
+              - name: data
+                persistentVolumeClaim:
+                  claimName: data
+            """;
+
+    private static HostKubectl kubectl;
+
+    /** Everything starts at once, so that the tests below mostly find it ready. */
+    @BeforeAll
+    static void deployWorkloads() {
+        kubectl = cluster.kubectl();
+        kubectl.apply(WEB + "---\n" + STORAGE);
+    }
+
+    @Test
+    @Order(1)
+    void kubectlOnTheHostSeesThreeReadyNodesThroughTheExportedKubeconfig() throws IOException {
+        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig()))
+                .as("the kubeconfig holds credentials").isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(kubectl.ok("config", "get-contexts", "-o", "name").lines())
+                .as("kubicle's context beside the one that was there")
+                .containsExactlyInAnyOrder("elsewhere", "kubicle-" + NAME);
+        assertThat(kubectl.ok("config", "current-context").strip()).isEqualTo("kubicle-" + NAME);
+        assertThat(kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"))
+                .startsWith("https://127.0.0.1:");
+
+        kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
+
+        assertThat(kubectl.ok("get", "nodes", "-o", "name").lines()).containsExactlyInAnyOrder(
+                "node/" + NAME + "-control-plane", "node/" + NAME + "-worker", "node/" + NAME + "-worker2");
+    }
+
+    @Test
+    @Order(2)
+    void everyPodReachesEveryOtherPodAcrossNodes() {
+        List<WebPod> pods = webPods();
+        assertThat(pods).extracting(WebPod::node).containsExactlyInAnyOrder(
+                NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
+
+        for (WebPod from : pods) {
+            List<WebPod> others = pods.stream().filter(pod -> pod != from).toList();
+            String addresses = others.stream().map(WebPod::ip).collect(Collectors.joining(" "));
+            String answers = exec(from, "for ip in " + addresses + "; do timeout 10 wget -q -O - http://$ip:8080/"
+                    + " || echo no answer from $ip; done");
+
+            assertThat(answers.lines()).as("what %s on %s got from the others", from.name(), from.node())
+                    .containsExactlyElementsOf(others.stream().map(WebPod::name).toList());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aServiceAnswersByClusterIpAndByItsDnsNameFromAPodOnAnotherNode() {
+        Map<String, WebPod> byNode = webPods().stream().collect(Collectors.toMap(WebPod::node, Function.identity()));
+        WebPod target = byNode.get(NAME + "-worker");
+        WebPod client = byNode.get(NAME + "-control-plane");
+        kubectl.ok("label", "pod", target.name(), "e2e-target=yes");
+        kubectl.ok("rollout", "status", "-n", "kube-system", "deployment/coredns", WAIT);
+        String clusterIp = kubectl.ok("get", "service", "target", "-o", "jsonpath={.spec.clusterIP}");
+        String fqdn = "target.default.svc.cluster.local";
+
+        assertThat(exec(client, "nslookup " + fqdn)).contains(clusterIp);
+        assertThat(exec(client, "timeout 10 wget -q -O - http://" + clusterIp + "/").strip()).isEqualTo(target.name());
+        assertThat(exec(client, "timeout 10 wget -q -O - http://" + fqdn + "/").strip()).isEqualTo(target.name());
+    }
+
+    @Test
+    @Order(4)
+    void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws InterruptedException {
+        // The Service got its endpoint in the test before; kube-proxy on the control plane may still be syncing.
+        String answer = fetchWithin(Duration.ofSeconds(30), URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
+
+        assertThat(answer.strip()).startsWith("web-");
+        assertThat(kubectl.ok("get", "pods", "-l", "e2e-target=yes", "-o", "name").strip())
+                .isEqualTo("pod/" + answer.strip());
+    }
+
+    @Test
+    @Order(5)
+    void aClaimOnTheDefaultStorageClassBindsAndItsPodWritesToTheNodesDisk() {
+        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/storage", WAIT);
+
+        assertThat(kubectl.ok("logs", "storage").strip()).isEqualTo("written-by-e2e");
+        assertThat(kubectl.ok("get", "pvc", "data", "-o", "jsonpath={.status.phase}")).isEqualTo("Bound");
+        assertThat(kubectl.ok("get", "storageclass", "-o",
+                "jsonpath={.items[?(@.metadata.annotations.storageclass\\.kubernetes\\.io/is-default-class=="
+                        + "\"true\")].metadata.name}")).isEqualTo("standard");
+        String volume = kubectl.ok("get", "pvc", "data", "-o", "jsonpath={.spec.volumeName}");
+        String path = kubectl.ok("get", "pv", volume, "-o", "jsonpath={.spec.hostPath.path}{.spec.local.path}");
+        String node = kubectl.ok("get", "pod", "storage", "-o", "jsonpath={.spec.nodeName}");
+        assertThat(cluster.docker().exec(node, ExecRequest.of("cat", path + "/proof"))
+                .stdout().strip()).isEqualTo("written-by-e2e");
+    }
+
+    @Test
+    @Order(6)
+    void deleteRemovesContainersNetworkVolumesAndTheKubeconfigEntries() throws IOException {
+        cluster.deleteAndAssertGone();
+    }
+
+    private record WebPod(String name, String node, String ip) {
+    }
+
+    private static List<WebPod> webPods() {
+        kubectl.ok("rollout", "status", "deployment/web", WAIT);
+        return kubectl.ok("get", "pods", "-l", "app=web", "-o",
+                        "jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.status.podIP}{\"\\n\"}{end}")
+                .lines().map(line -> line.split(" ")).map(f -> new WebPod(f[0], f[1], f[2])).toList();
+    }
+
+    private static String exec(WebPod pod, String script) {
+        return kubectl.ok("exec", pod.name(), "--", "sh", "-c", script);
+    }
+
+    private static String fetchWithin(Duration limit, URI uri) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(uri + " answered " + response.statusCode() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(uri + " did not answer within " + limit, e);
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

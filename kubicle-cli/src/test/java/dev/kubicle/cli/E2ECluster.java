@@ -1,0 +1,162 @@
+package dev.kubicle.cli;
+
+import dev.kubicle.cluster.ClusterPlanner;
+import dev.kubicle.cluster.Labels;
+import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.docker.DockerProvider;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One real cluster for an end-to-end test class, made and deleted through the packaged command line with
+ * {@code KUBECONFIG} naming a file of the test's own, and used through kubectl on the host. When a test fails, it
+ * prints what the cluster looked like, so a failure in CI can be understood from the log alone.
+ */
+final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    /** An entry of someone else's that kubicle must keep while it adds and removes its own. */
+    static final String FOREIGN_KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: elsewhere
+              cluster:
+                server: https://elsewhere.invalid:6443
+            users:
+            - name: elsewhere
+              user:
+                token: not-a-secret
+            contexts:
+            - name: elsewhere
+              context:
+                cluster: elsewhere
+                user: elsewhere
+            current-context: elsewhere
+            """;
+
+    private final String name;
+    private final String config;
+    private Path directory;
+    private Provider docker;
+    private HostKubectl kubectl;
+    private boolean deleted;
+
+    /** @param config the cluster's config file; its name must be {@code name} */
+    E2ECluster(String name, String config) {
+        this.name = name;
+        this.config = config;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path kubeconfig() {
+        return directory.resolve("kubeconfig");
+    }
+
+    Provider docker() {
+        return docker;
+    }
+
+    HostKubectl kubectl() {
+        return kubectl;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        directory = Files.createTempDirectory("kubicle-" + name);
+        docker = DockerProvider.connect();
+        // A run killed half-way leaves its cluster behind; this one must start from nothing.
+        cli("delete", "cluster", "--name", name);
+        Files.writeString(kubeconfig(), FOREIGN_KUBECONFIG);
+        Path configFile = directory.resolve("cluster.yaml");
+        Files.writeString(configFile, config);
+
+        long start = System.nanoTime();
+        CliRun create = cli("create", "cluster", "--config", configFile.toString());
+        log("create took " + seconds(start) + "\n" + create.err());
+        assertThat(create.exitCode()).as("kubicle create failed:\n%s", create.err()).isZero();
+        kubectl = HostKubectl.using(kubeconfig());
+    }
+
+    /**
+     * Deletes through the command line, then checks that nothing of the cluster is left on the engine or in the
+     * kubeconfig, and that the entries kubicle did not make are still there.
+     */
+    void deleteAndAssertGone() throws IOException {
+        long start = System.nanoTime();
+        CliRun delete = cli("delete", "cluster", "--name", name);
+        log("delete took " + seconds(start));
+        deleted = true;
+
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(docker.listNodes(Labels.ofCluster(name))).isEmpty();
+        assertThat(docker.inspectNode(name + "-control-plane")).isEmpty();
+        assertThat(docker.volumes(Labels.ofCluster(name))).isEmpty();
+        assertThat(docker.network(ClusterPlanner.networkName(name))).isEmpty();
+        String kubeconfig = Files.readString(kubeconfig());
+        assertThat(kubeconfig).doesNotContain(name).contains("name: elsewhere");
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (kubectl == null || deleted) {
+            return;
+        }
+        StringBuilder report = new StringBuilder("diagnostics after " + context.getDisplayName() + " failed:\n");
+        for (List<String> args : List.of(List.of("get", "nodes", "-o", "wide"),
+                List.of("get", "pods", "-A", "-o", "wide"),
+                List.of("get", "services,endpointslices,pvc,pv", "-A", "-o", "wide"),
+                List.of("describe", "pods", "-n", "default"),
+                List.of("get", "events", "-A", "--sort-by=.lastTimestamp"))) {
+            report.append("$ kubectl ").append(String.join(" ", args)).append('\n')
+                    .append(kubectl.run(args.toArray(String[]::new))).append('\n');
+        }
+        log(report.toString());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (!deleted) {
+                cli("delete", "cluster", "--name", name);
+            }
+        } finally {
+            docker.close();
+            deleteDirectory();
+        }
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            log("could not remove " + directory + ": " + e);
+        }
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.ofJar(Map.of("KUBECONFIG", kubeconfig().toString()), args);
+    }
+
+    static String seconds(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 100 / 10.0 + " s";
+    }
+
+    void log(String message) {
+        System.out.println("[" + name + "] " + message);
+    }
+}
