@@ -89,7 +89,21 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         CliRun create = cli("create", "cluster", "--config", configFile.toString());
         log("create took " + seconds(start) + "\n" + create.err());
         assertThat(create.exitCode()).as("kubicle create failed:\n%s", create.err()).isZero();
+        assertPrivilegeModeExpectedByTheRun();
         kubectl = HostKubectl.using(kubeconfig());
+    }
+
+    /**
+     * scripts/test.sh runs the end-to-end test a second time on an engine that grants --privileged, and says so
+     * through KUBICLE_EXPECT_PRIVILEGE: the nodes must then really be privileged containers, not the fallback.
+     */
+    private void assertPrivilegeModeExpectedByTheRun() {
+        String expected = System.getenv("KUBICLE_EXPECT_PRIVILEGE");
+        if (expected == null) {
+            return;
+        }
+        boolean privileged = docker.inspectJson(name + "-control-plane").matches("(?s).*\"Privileged\"\\s*:\\s*true.*");
+        assertThat(privileged ? "PRIVILEGED" : "EMULATED").as("privilege mode of the nodes").isEqualTo(expected);
     }
 
     /**
