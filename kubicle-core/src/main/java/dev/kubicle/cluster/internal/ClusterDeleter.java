@@ -52,7 +52,8 @@ public final class ClusterDeleter {
         List<String> nodes = provider.listNodes(Labels.ofCluster(cluster)).stream().map(NodeInfo::name).toList();
         parallel.forEach(nodes, provider::deleteNode);
         List<String> volumes = provider.volumes(Labels.ofCluster(cluster));
-        volumes.forEach(provider::deleteVolume);
+        // Each /var volume holds the node's images and etcd: removing them one after another adds up.
+        parallel.forEach(volumes, provider::deleteVolume);
         boolean hadNetwork = provider.network(ClusterPlanner.networkName(cluster))
                 .filter(network -> cluster.equals(network.labels().get(Labels.CLUSTER)))
                 .isPresent();

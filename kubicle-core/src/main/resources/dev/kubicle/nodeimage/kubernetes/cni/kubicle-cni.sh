@@ -16,8 +16,6 @@ set -u
 readonly HOST=/host
 readonly CONF=/etc/cni/net.d/10-kubicle.conflist
 readonly CHAIN=KUBICLE-MASQ
-readonly RESYNC_SECONDS=${RESYNC_SECONDS:-5}
-# Until this node has its CNI config it is not Ready, and every second counts: look again often until then.
 readonly STARTUP_RESYNC_SECONDS=0.5
 readonly ACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount
 # On the node's tmpfs /run: kubectl runs there, and the token must never outlive the node's boot.
@@ -127,12 +125,21 @@ NODES
 }
 
 on_host sysctl -qw net.ipv4.ip_forward=1
+# Every node change (and the first listing) as one line, for as long as the API server keeps the watch open.
+watch_nodes() {
+  write_kubeconfig || return 1
+  on_host kubectl --kubeconfig="$CREDENTIALS/kubeconfig" get nodes --watch -o name
+}
+
 log "node $NODE_NAME, pod subnet $POD_SUBNET"
 while true; do
-  sync_once || log "cannot read the cluster's nodes yet; retrying"
-  if [ -f "$HOST$CONF" ]; then
-    sleep "$RESYNC_SECONDS"
+  if sync_once && [ -f "$HOST$CONF" ]; then
+    # From here on nodes change rarely: a watch wakes the loop at each change and costs nothing in between,
+    # where polling would start kubectl and iptables every few seconds on every node.
+    watch_nodes | while read -r _; do sync_once; done
   else
-    sleep "$STARTUP_RESYNC_SECONDS"
+    log "cannot read the cluster's nodes yet, or this node has no pod CIDR yet; retrying"
   fi
+  # Until this node has its CNI config it is not Ready, and every second counts.
+  sleep "$STARTUP_RESYNC_SECONDS"
 done
