@@ -54,6 +54,23 @@ class ClustersTest {
     }
 
     @Test
+    void theOnlyNodeRunsPodsAsKindsDoesWhileAClusterWithWorkersKeepsItsControlPlaneTaint() {
+        provider.images.add(TestConfigs.IMAGE);
+        String untaint = "exec dev-control-plane kubectl --kubeconfig=/etc/kubernetes/admin.conf taint nodes --all"
+                + " node-role.kubernetes.io/control-plane-";
+
+        clusters.create(cluster("dev", null, node("control-plane", null)), options);
+        assertThat(provider.calls).contains(untaint, "exec dev-control-plane kubectl"
+                + " --kubeconfig=/etc/kubernetes/admin.conf label nodes --all"
+                + " node.kubernetes.io/exclude-from-external-load-balancers-");
+        clusters.delete("dev");
+        provider.calls.clear();
+
+        clusters.create(cluster("dev", null, node("control-plane", null), node("worker", null)), options);
+        assertThat(provider.calls).noneMatch(call -> call.contains(" taint "));
+    }
+
+    @Test
     void containerdIsConfiguredAfterBootAndBeforeKubeadmOnlyWhenTheConfigPatchesIt() {
         Cluster plain = cluster("dev", null, node("control-plane", null));
 
