@@ -71,6 +71,23 @@ class ClustersTest {
     }
 
     @Test
+    void theCniGetsThePodSubnetAndAnImageWithoutAStorageManifestGetsKindsHostPathClass() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> switch (String.join(" ", request.command())) {
+            case "cat /kind/manifests/default-cni.yaml" -> new ExecResult(0, "value: {{ .PodSubnet }}\n", "");
+            case "cat /kind/manifests/default-storage.yaml" -> new ExecResult(1, "", "No such file or directory");
+            default -> NodeAnswers.of(request);
+        };
+
+        clusters.create(cluster("dev", null, node("control-plane", null)), options);
+
+        assertThat(provider.inputs).hasSize(2);
+        assertThat(provider.inputs.get(0)).isEqualTo("value: 10.244.0.0/16\n");
+        assertThat(provider.inputs.get(1)).contains("provisioner: kubernetes.io/host-path",
+                "storageclass.kubernetes.io/is-default-class: \"true\"");
+    }
+
+    @Test
     void containerdIsConfiguredAfterBootAndBeforeKubeadmOnlyWhenTheConfigPatchesIt() {
         Cluster plain = cluster("dev", null, node("control-plane", null));
 

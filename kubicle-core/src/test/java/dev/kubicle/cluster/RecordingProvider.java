@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ final class RecordingProvider implements Provider {
     final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
+    /** The standard input given to commands, in order. */
+    final List<String> inputs = Collections.synchronizedList(new ArrayList<>());
     Function<ExecRequest, ExecResult> execAnswer = request -> new ExecResult(0, "", "");
 
     @Override
@@ -90,9 +93,12 @@ final class RecordingProvider implements Provider {
         return Optional.ofNullable(nodes.get(name)).map(this::info);
     }
 
-    /** Like an engine: an address for every node, and a host port for every port asked to be picked. */
+    /**
+     * Like an engine: an address for every node, and a host port for every port asked to be picked; numbered by name,
+     * as nodes are made in parallel and come in any order.
+     */
     private NodeInfo info(NodeSpec spec) {
-        int index = new ArrayList<>(nodes.keySet()).indexOf(spec.name());
+        int index = new ArrayList<>(new TreeSet<>(nodes.keySet())).indexOf(spec.name());
         List<PortSpec> ports = spec.ports().stream().map(port -> port.hostPort() != 0 ? port
                 : new PortSpec(port.listenAddress(), 41000 + index, port.containerPort(), port.protocol())).toList();
         return new NodeInfo(spec.name(), spec.name(), spec.image(), "running",
@@ -102,6 +108,9 @@ final class RecordingProvider implements Provider {
     @Override
     public ExecResult exec(String node, ExecRequest request) {
         calls.add("exec " + node + " " + String.join(" ", request.command()));
+        if (request.stdin().length > 0) {
+            inputs.add(new String(request.stdin(), StandardCharsets.UTF_8));
+        }
         return execAnswer.apply(request);
     }
 

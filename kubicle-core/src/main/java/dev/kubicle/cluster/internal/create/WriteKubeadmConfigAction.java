@@ -1,7 +1,6 @@
 package dev.kubicle.cluster.internal.create;
 
 import dev.kubicle.cluster.ClusterPlan;
-import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
@@ -30,7 +29,7 @@ public final class WriteKubeadmConfigAction implements Action {
         NodePlan bootstrap = plan.bootstrapControlPlane();
         String version = NodeFacts.kubernetesVersion(context.commands(), bootstrap.name());
         boolean cgroupV1 = NodeFacts.cgroupV1(context.commands(), bootstrap.name());
-        String endpoint = plan.loadBalancer().orElse(bootstrap).name() + ":" + ClusterPlanner.API_SERVER_PORT;
+        String endpoint = plan.controlPlaneEndpoint();
         String certificateKey = KubeadmConfigInput.newCertificateKey();
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
         context.parallel().forEach(plan.nodes(), node -> {
