@@ -88,6 +88,24 @@ class ClustersTest {
     }
 
     @Test
+    void ipvsIsRefusedBeforeKubeadmWhereTheKernelHasNoneAndAcceptedWhereItHas() {
+        provider.images.add(TestConfigs.IMAGE);
+        Cluster ipvs = TestConfigs.withKubeProxyMode(cluster("dev", null, node("control-plane", null)), "ipvs");
+        provider.execAnswer = request -> String.join(" ", request.command()).contains("ip_vs")
+                ? new ExecResult(1, "", "") : NodeAnswers.of(request);
+
+        assertThatThrownBy(() -> clusters.create(ipvs, options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("networking.kubeProxyMode: ipvs needs IPVS in the kernel")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+        assertThat(provider.calls).noneMatch(call -> call.contains("kubeadm init"));
+
+        provider.execAnswer = NodeAnswers::of;
+        clusters.create(ipvs, options);
+        assertThat(provider.calls).anyMatch(call -> call.contains("kubeadm init"));
+    }
+
+    @Test
     void containerdIsConfiguredAfterBootAndBeforeKubeadmOnlyWhenTheConfigPatchesIt() {
         Cluster plain = cluster("dev", null, node("control-plane", null));
 
