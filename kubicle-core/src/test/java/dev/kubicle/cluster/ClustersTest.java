@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
@@ -103,6 +104,32 @@ class ClustersTest {
         provider.execAnswer = NodeAnswers::of;
         clusters.create(ipvs, options);
         assertThat(provider.calls).anyMatch(call -> call.contains("kubeadm init"));
+    }
+
+    @Test
+    void theLoadBalancerIsAPlainContainerThatListensAtOnceAndIsThenPointedAtEveryControlPlane() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.images.add(LoadBalancerImage.REFERENCE);
+
+        clusters.create(cluster("ha", null, node("control-plane", null), node("control-plane", null),
+                node("worker", null)), options);
+
+        String balancer = "ha-external-load-balancer";
+        assertThat(provider.calls).doesNotContain("runNode " + balancer).containsSubsequence(
+                "createContainer " + balancer,
+                "writeFile " + balancer + " /kind/haproxy.cfg",
+                "startNode " + balancer,
+                "writeFile " + balancer + " /kind/haproxy.cfg.next",
+                "exec " + balancer + " haproxy -c -q -f /kind/haproxy.cfg.next",
+                "exec " + balancer + " mv /kind/haproxy.cfg.next /kind/haproxy.cfg",
+                "exec " + balancer + " kill -USR2 1");
+        assertThat(provider.calls.indexOf("exec " + balancer + " kill -USR2 1"))
+                .isLessThan(indexOfFirst(call -> call.contains("kubeadm init")));
+        assertThat(provider.nodes.get(balancer).entrypoint()).startsWith("haproxy", "-W");
+        assertThat(provider.files.get(balancer + ":/kind/haproxy.cfg.next"))
+                .contains("server ha-control-plane ha-control-plane:6443",
+                        "server ha-control-plane2 ha-control-plane2:6443")
+                .doesNotContain("ha-worker");
     }
 
     @Test
@@ -196,6 +223,10 @@ class ClustersTest {
             built.add(reference);
             provider.images.add(reference);
         }
+    }
+
+    private int indexOfFirst(Predicate<String> call) {
+        return provider.calls.indexOf(provider.calls.stream().filter(call).findFirst().orElseThrow());
     }
 
     private List<String> titles(Cluster config) {

@@ -36,6 +36,8 @@ final class RecordingProvider implements Provider {
     final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
+    /** What was written into nodes, by "node:path". */
+    final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
     /** The standard input given to commands, in order. */
     final List<String> inputs = Collections.synchronizedList(new ArrayList<>());
     Function<ExecRequest, ExecResult> execAnswer = request -> new ExecResult(0, "", "");
@@ -79,6 +81,12 @@ final class RecordingProvider implements Provider {
         calls.add("runNode " + spec.name());
         nodes.put(spec.name(), spec);
         volumes.put(spec.varVolume(), spec.labels());
+    }
+
+    @Override
+    public void createContainer(NodeSpec spec) {
+        calls.add("createContainer " + spec.name());
+        nodes.put(spec.name(), spec);
     }
 
     @Override
@@ -149,6 +157,7 @@ final class RecordingProvider implements Provider {
     @Override
     public void writeFile(String node, String path, byte[] content, int mode) {
         calls.add("writeFile " + node + " " + path);
+        files.put(node + ":" + path, new String(content, StandardCharsets.UTF_8));
     }
 
     @Override

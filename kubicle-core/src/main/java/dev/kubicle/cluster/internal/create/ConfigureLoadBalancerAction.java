@@ -1,16 +1,11 @@
 package dev.kubicle.cluster.internal.create;
 
-import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.NodePlan;
-import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
-import dev.kubicle.cluster.internal.loadbalancer.HaproxyConfig;
+import dev.kubicle.cluster.internal.loadbalancer.LoadBalancer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-/** Points the load balancer at the control planes; haproxy starts as soon as its config is there. */
+/** Points the load balancer at the control planes, before kubeadm reaches the API server through it. */
 public final class ConfigureLoadBalancerAction implements Action {
 
     @Override
@@ -20,11 +15,7 @@ public final class ConfigureLoadBalancerAction implements Action {
 
     @Override
     public void execute(ActionContext context) {
-        NodePlan loadBalancer = context.plan().loadBalancer().orElseThrow();
-        List<String> controlPlanes = context.plan().nodes(NodeRole.CONTROL_PLANE).stream().map(NodePlan::name)
-                .toList();
-        String config = HaproxyConfig.render(controlPlanes, ClusterPlanner.API_SERVER_PORT);
-        context.provider().writeFile(loadBalancer.name(), HaproxyConfig.PATH,
-                config.getBytes(StandardCharsets.UTF_8), 0644);
+        NodePlan balancer = context.plan().loadBalancer().orElseThrow();
+        new LoadBalancer(context.provider()).configure(balancer.name(), context.plan().name(), context.commands());
     }
 }
