@@ -22,8 +22,9 @@ mvn -B verify "$@"
 # runc wrapper that drops the one capability the host lacks; the end-to-end test then runs again, expecting
 # privileged nodes, and kind itself checks that it accepts kubicle's node image.
 wrapper=${KUBICLE_RUNC_WRAPPER:-/work/shared/tools/runc-nosysres}
-if docker run --rm --privileged --network none --entrypoint /kubicle-no-such-program kubicle/base:latest 2>&1 \
-    | grep -q 'unable to apply caps'; then
+probe=$(docker run --rm --privileged --network none --entrypoint /kubicle-no-such-program kubicle/base:latest 2>&1 \
+  || true)
+if grep -q 'unable to apply caps' <<<"$probe"; then
   if [[ ! -x "$wrapper" ]]; then
     echo "test.sh: the engine refuses --privileged and there is no runc wrapper at $wrapper:" \
       "the privileged-host tests cannot run here; set KUBICLE_RUNC_WRAPPER" >&2

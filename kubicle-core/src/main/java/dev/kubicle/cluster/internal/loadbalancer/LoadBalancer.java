@@ -1,5 +1,7 @@
 package dev.kubicle.cluster.internal.loadbalancer;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodePlan;
@@ -44,6 +46,11 @@ public final class LoadBalancer {
      * whenever control planes come or go.
      */
     public void configure(String balancer, String cluster, NodeCommands commands) {
+        // haproxy is the container's process: a container that stopped is a haproxy that refused to start.
+        if (provider.inspectNode(balancer).filter(NodeInfo::running).isEmpty()) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the load balancer " + balancer
+                    + " is not running: haproxy did not start; see 'docker logs " + balancer + "'");
+        }
         List<String> controlPlanes = provider.listNodes(Map.of(Labels.CLUSTER, cluster,
                 Labels.ROLE, NodeRole.CONTROL_PLANE.label())).stream().map(NodeInfo::name).sorted().toList();
         String next = HaproxyConfig.PATH + ".next";
