@@ -133,6 +133,19 @@ class ClustersTest {
     }
 
     @Test
+    void aLoadBalancerWhoseHaproxyDidNotStartIsNamedWithWhereToLook() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.images.add(LoadBalancerImage.REFERENCE);
+        provider.exitOnStart.add("ha-external-load-balancer");
+
+        assertThatThrownBy(() -> clusters.create(cluster("ha", null, node("control-plane", null),
+                node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessage("the load balancer ha-external-load-balancer is not running: haproxy did not start; "
+                        + "see 'docker logs ha-external-load-balancer'");
+    }
+
+    @Test
     void containerdIsConfiguredAfterBootAndBeforeKubeadmOnlyWhenTheConfigPatchesIt() {
         Cluster plain = cluster("dev", null, node("control-plane", null));
 

@@ -36,6 +36,10 @@ final class RecordingProvider implements Provider {
     final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
+    /** Containers that are stopped, or whose process ended as soon as they started. */
+    final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
+    /** Containers whose process ends at once when started, like a program that refuses its config. */
+    final Set<String> exitOnStart = Collections.synchronizedSet(new HashSet<>());
     /** What was written into nodes, by "node:path". */
     final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
     /** The standard input given to commands, in order. */
@@ -109,7 +113,8 @@ final class RecordingProvider implements Provider {
         int index = new ArrayList<>(new TreeSet<>(nodes.keySet())).indexOf(spec.name());
         List<PortSpec> ports = spec.ports().stream().map(port -> port.hostPort() != 0 ? port
                 : new PortSpec(port.listenAddress(), 41000 + index, port.containerPort(), port.protocol())).toList();
-        return new NodeInfo(spec.name(), spec.name(), spec.image(), "running",
+        String state = exited.contains(spec.name()) ? "exited" : "running";
+        return new NodeInfo(spec.name(), spec.name(), spec.image(), state,
                 spec.ip().orElse("172.18.0." + (index + 2)), spec.labels(), ports);
     }
 
@@ -163,11 +168,17 @@ final class RecordingProvider implements Provider {
     @Override
     public void stopNode(String name) {
         calls.add("stopNode " + name);
+        exited.add(name);
     }
 
     @Override
     public void startNode(String name) {
         calls.add("startNode " + name);
+        if (exitOnStart.contains(name)) {
+            exited.add(name);
+        } else {
+            exited.remove(name);
+        }
     }
 
     @Override
