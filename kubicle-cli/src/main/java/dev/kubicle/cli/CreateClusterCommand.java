@@ -48,6 +48,9 @@ final class CreateClusterCommand implements Callable<Integer> {
             + "setting Kubernetes up by hand.")
     boolean noKubernetes;
 
+    @Mixin
+    KubeconfigOption kubeconfig;
+
     @Option(names = "--dry-run", description = "Validate the config, then print it resolved and the node plan.")
     boolean dryRun;
 
@@ -69,12 +72,14 @@ final class CreateClusterCommand implements Callable<Integer> {
         CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild)
                 .withWaitReady(wait).withKubernetes(!noKubernetes);
         try (Session session = root.session(options)) {
-            session.clusters().create(cluster, createOptions);
+            session.clusters(kubeconfig.files()).create(cluster, createOptions);
             session.progress().note(noKubernetes
                     ? "Nodes of cluster \"" + cluster.name() + "\" are up, without Kubernetes. See them with "
                             + "'kubicle get nodes --name " + cluster.name() + "'."
                     : "Cluster \"" + cluster.name() + "\" is ready; kubectl's context is now "
-                            + Kubeconfig.contextNameFor(cluster.name()) + ". Try 'kubectl get nodes'.");
+                            + Kubeconfig.contextNameFor(cluster.name()) + ". Try 'kubectl "
+                            + (kubeconfig.file == null ? "" : "--kubeconfig " + kubeconfig.file + " ")
+                            + "get nodes'.");
         }
         return 0;
     }

@@ -15,13 +15,16 @@ final class DeleteClusterCommand implements Callable<Integer> {
     @Mixin
     ClusterNameOption cluster;
 
+    @Mixin
+    KubeconfigOption kubeconfig;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (Session session = Root.of(spec).session(options)) {
-            if (!session.clusters().delete(cluster.name)) {
+            if (!session.clusters(kubeconfig.files()).delete(cluster.name)) {
                 session.progress().note("No cluster named \"" + cluster.name + "\" was found; nothing to delete.");
             }
         }

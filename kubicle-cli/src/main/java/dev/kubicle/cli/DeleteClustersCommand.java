@@ -2,6 +2,7 @@ package dev.kubicle.cli;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.Clusters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,9 @@ final class DeleteClustersCommand implements Callable<Integer> {
     @Option(names = {"-A", "--all"}, description = "Delete every kubicle cluster on the engine.")
     boolean all;
 
+    @Mixin
+    KubeconfigOption kubeconfig;
+
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Clusters to delete.")
     List<String> names = List.of();
 
@@ -33,9 +37,10 @@ final class DeleteClustersCommand implements Callable<Integer> {
                     "name the clusters to delete or give --all, not both and not neither");
         }
         try (Session session = Root.of(spec).session(options)) {
-            List<String> targets = all ? session.clusters().list() : names;
+            Clusters clusters = session.clusters(kubeconfig.files());
+            List<String> targets = all ? clusters.list() : names;
             for (String name : targets) {
-                session.clusters().delete(name);
+                clusters.delete(name);
             }
             session.progress().note("Deleted clusters: " + targets);
         }

@@ -18,13 +18,16 @@ final class ExportKubeconfigCommand implements Callable<Integer> {
     @Mixin
     ClusterNameOption cluster;
 
+    @Mixin
+    KubeconfigOption kubeconfig;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (Session session = Root.of(spec).session(options)) {
-            Path file = session.clusters().exportKubeconfig(cluster.name);
+            Path file = session.clusters(kubeconfig.files()).exportKubeconfig(cluster.name);
             session.progress().note("Set kubectl context to \"" + Kubeconfig.contextNameFor(cluster.name)
                     + "\" in " + file);
         }

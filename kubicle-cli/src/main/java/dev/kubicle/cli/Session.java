@@ -1,6 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.cluster.Clusters;
+import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
@@ -40,8 +41,13 @@ final class Session implements AutoCloseable {
         return provider;
     }
 
+    /** With the kubeconfig files kubectl uses: $KUBECONFIG, or ~/.kube/config. */
     Clusters clusters() {
-        return new Clusters(provider(), progress, new OfflineNodeImages());
+        return clusters(KubeconfigFiles.fromEnvironment());
+    }
+
+    Clusters clusters(KubeconfigFiles kubeconfigs) {
+        return new Clusters(provider(), progress, new OfflineNodeImages(), kubeconfigs);
     }
 
     @Override

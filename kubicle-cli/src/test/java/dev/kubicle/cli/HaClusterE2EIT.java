@@ -9,8 +9,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +72,19 @@ class HaClusterE2EIT {
 
     @Test
     @Order(3)
+    void exportKubeconfigWritesTheFileNamedWithKubeconfigForKubectl() throws IOException {
+        Path file = cluster.kubeconfig().resolveSibling("exported");
+
+        CliRun export = CliRun.ofJar(Map.of("KUBECONFIG", cluster.kubeconfig().toString()),
+                "export", "kubeconfig", "--name", NAME, "--kubeconfig", file.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(HostKubectl.using(file).ok("get", "nodes", "-o", "name").lines()).hasSize(4);
+    }
+
+    @Test
+    @Order(4)
     void theApiStaysReachableWhileAJoinedControlPlaneIsDown() throws InterruptedException, IOException {
         String joined = NAME + "-control-plane2";
         killAndExpectTheApiToAnswer(joined);
@@ -81,13 +98,13 @@ class HaClusterE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApiStaysReachableWhileTheBootstrapControlPlaneIsDown() throws InterruptedException, IOException {
         killAndExpectTheApiToAnswer(NAME + "-control-plane");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deleteRemovesEverythingWithTheLoadBalancer() throws IOException {
         cluster.deleteAndAssertGone();
 

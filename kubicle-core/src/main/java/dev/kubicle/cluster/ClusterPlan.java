@@ -21,6 +21,11 @@ public record ClusterPlan(String name, String network, Optional<String> subnet, 
         return loadBalancer.orElseGet(this::bootstrapControlPlane);
     }
 
+    /** {@code host:port} where nodes and pods reach the API server on the cluster network. */
+    public String controlPlaneEndpoint() {
+        return apiServerPublisher().name() + ":" + ClusterPlanner.API_SERVER_PORT;
+    }
+
     /** The control-plane node kubeadm init runs on. */
     public NodePlan bootstrapControlPlane() {
         return nodes(NodeRole.CONTROL_PLANE).get(0);

@@ -32,6 +32,14 @@ public interface Provider extends AutoCloseable {
     void runNode(NodeSpec spec);
 
     /**
+     * Creates, without starting it, a plain container beside the nodes, such as a cluster's load balancer: the
+     * spec's image, entrypoint, labels, network, address and ports, with none of a node's privileges and set-up (its
+     * var volume and mounts are not used). Files can be written into it before {@link #startNode} starts it; list,
+     * exec, stop and delete treat it as a node.
+     */
+    void createContainer(NodeSpec spec);
+
+    /**
      * All containers (running or not) that carry every one of these labels; an empty value matches any value of
      * that label.
      */

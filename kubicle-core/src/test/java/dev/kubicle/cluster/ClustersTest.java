@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
@@ -51,6 +52,97 @@ class ClustersTest {
         assertThat(clusters.list()).containsExactly("dev");
         assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
                 .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
+    }
+
+    @Test
+    void theOnlyNodeRunsPodsAsKindsDoesWhileAClusterWithWorkersKeepsItsControlPlaneTaint() {
+        provider.images.add(TestConfigs.IMAGE);
+        String untaint = "exec dev-control-plane kubectl --kubeconfig=/etc/kubernetes/admin.conf taint nodes --all"
+                + " node-role.kubernetes.io/control-plane-";
+
+        clusters.create(cluster("dev", null, node("control-plane", null)), options);
+        assertThat(provider.calls).contains(untaint, "exec dev-control-plane kubectl"
+                + " --kubeconfig=/etc/kubernetes/admin.conf label nodes --all"
+                + " node.kubernetes.io/exclude-from-external-load-balancers-");
+        clusters.delete("dev");
+        provider.calls.clear();
+
+        clusters.create(cluster("dev", null, node("control-plane", null), node("worker", null)), options);
+        assertThat(provider.calls).noneMatch(call -> call.contains(" taint "));
+    }
+
+    @Test
+    void theCniGetsThePodSubnetAndAnImageWithoutAStorageManifestGetsKindsHostPathClass() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> switch (String.join(" ", request.command())) {
+            case "cat /kind/manifests/default-cni.yaml" -> new ExecResult(0, "value: {{ .PodSubnet }}\n", "");
+            case "cat /kind/manifests/default-storage.yaml" -> new ExecResult(1, "", "No such file or directory");
+            default -> NodeAnswers.of(request);
+        };
+
+        clusters.create(cluster("dev", null, node("control-plane", null)), options);
+
+        assertThat(provider.inputs).hasSize(2);
+        assertThat(provider.inputs.get(0)).isEqualTo("value: 10.244.0.0/16\n");
+        assertThat(provider.inputs.get(1)).contains("provisioner: kubernetes.io/host-path",
+                "storageclass.kubernetes.io/is-default-class: \"true\"");
+    }
+
+    @Test
+    void ipvsIsRefusedBeforeKubeadmWhereTheKernelHasNoneAndAcceptedWhereItHas() {
+        provider.images.add(TestConfigs.IMAGE);
+        Cluster ipvs = TestConfigs.withKubeProxyMode(cluster("dev", null, node("control-plane", null)), "ipvs");
+        provider.execAnswer = request -> String.join(" ", request.command()).contains("ip_vs")
+                ? new ExecResult(1, "", "") : NodeAnswers.of(request);
+
+        assertThatThrownBy(() -> clusters.create(ipvs, options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageContaining("networking.kubeProxyMode: ipvs needs IPVS in the kernel")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+        assertThat(provider.calls).noneMatch(call -> call.contains("kubeadm init"));
+
+        provider.execAnswer = NodeAnswers::of;
+        clusters.create(ipvs, options);
+        assertThat(provider.calls).anyMatch(call -> call.contains("kubeadm init"));
+    }
+
+    @Test
+    void theLoadBalancerIsAPlainContainerThatListensAtOnceAndIsThenPointedAtEveryControlPlane() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.images.add(LoadBalancerImage.REFERENCE);
+
+        clusters.create(cluster("ha", null, node("control-plane", null), node("control-plane", null),
+                node("worker", null)), options);
+
+        String balancer = "ha-external-load-balancer";
+        assertThat(provider.calls).doesNotContain("runNode " + balancer).containsSubsequence(
+                "createContainer " + balancer,
+                "writeFile " + balancer + " /kind/haproxy.cfg",
+                "startNode " + balancer,
+                "writeFile " + balancer + " /kind/haproxy.cfg.next",
+                "exec " + balancer + " haproxy -c -q -f /kind/haproxy.cfg.next",
+                "exec " + balancer + " mv /kind/haproxy.cfg.next /kind/haproxy.cfg",
+                "exec " + balancer + " kill -USR2 1");
+        assertThat(provider.calls.indexOf("exec " + balancer + " kill -USR2 1"))
+                .isLessThan(indexOfFirst(call -> call.contains("kubeadm init")));
+        assertThat(provider.nodes.get(balancer).entrypoint()).startsWith("haproxy", "-W");
+        assertThat(provider.files.get(balancer + ":/kind/haproxy.cfg.next"))
+                .contains("server ha-control-plane ha-control-plane:6443",
+                        "server ha-control-plane2 ha-control-plane2:6443")
+                .doesNotContain("ha-worker");
+    }
+
+    @Test
+    void aLoadBalancerWhoseHaproxyDidNotStartIsNamedWithWhereToLook() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.images.add(LoadBalancerImage.REFERENCE);
+        provider.exitOnStart.add("ha-external-load-balancer");
+
+        assertThatThrownBy(() -> clusters.create(cluster("ha", null, node("control-plane", null),
+                node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessage("the load balancer ha-external-load-balancer is not running: haproxy did not start; "
+                        + "see 'docker logs ha-external-load-balancer'");
     }
 
     @Test
@@ -144,6 +236,10 @@ class ClustersTest {
             built.add(reference);
             provider.images.add(reference);
         }
+    }
+
+    private int indexOfFirst(Predicate<String> call) {
+        return provider.calls.indexOf(provider.calls.stream().filter(call).findFirst().orElseThrow());
     }
 
     private List<String> titles(Cluster config) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,14 @@ final class RecordingProvider implements Provider {
     final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
+    /** Containers that are stopped, or whose process ended as soon as they started. */
+    final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
+    /** Containers whose process ends at once when started, like a program that refuses its config. */
+    final Set<String> exitOnStart = Collections.synchronizedSet(new HashSet<>());
+    /** What was written into nodes, by "node:path". */
+    final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The standard input given to commands, in order. */
+    final List<String> inputs = Collections.synchronizedList(new ArrayList<>());
     Function<ExecRequest, ExecResult> execAnswer = request -> new ExecResult(0, "", "");
 
     @Override
@@ -79,6 +88,12 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public void createContainer(NodeSpec spec) {
+        calls.add("createContainer " + spec.name());
+        nodes.put(spec.name(), spec);
+    }
+
+    @Override
     public List<NodeInfo> listNodes(Map<String, String> labels) {
         synchronized (nodes) {
             return nodes.values().stream().filter(spec -> matches(spec.labels(), labels)).map(this::info).toList();
@@ -90,18 +105,25 @@ final class RecordingProvider implements Provider {
         return Optional.ofNullable(nodes.get(name)).map(this::info);
     }
 
-    /** Like an engine: an address for every node, and a host port for every port asked to be picked. */
+    /**
+     * Like an engine: an address for every node, and a host port for every port asked to be picked; numbered by name,
+     * as nodes are made in parallel and come in any order.
+     */
     private NodeInfo info(NodeSpec spec) {
-        int index = new ArrayList<>(nodes.keySet()).indexOf(spec.name());
+        int index = new ArrayList<>(new TreeSet<>(nodes.keySet())).indexOf(spec.name());
         List<PortSpec> ports = spec.ports().stream().map(port -> port.hostPort() != 0 ? port
                 : new PortSpec(port.listenAddress(), 41000 + index, port.containerPort(), port.protocol())).toList();
-        return new NodeInfo(spec.name(), spec.name(), spec.image(), "running",
+        String state = exited.contains(spec.name()) ? "exited" : "running";
+        return new NodeInfo(spec.name(), spec.name(), spec.image(), state,
                 spec.ip().orElse("172.18.0." + (index + 2)), spec.labels(), ports);
     }
 
     @Override
     public ExecResult exec(String node, ExecRequest request) {
         calls.add("exec " + node + " " + String.join(" ", request.command()));
+        if (request.stdin().length > 0) {
+            inputs.add(new String(request.stdin(), StandardCharsets.UTF_8));
+        }
         return execAnswer.apply(request);
     }
 
@@ -140,16 +162,23 @@ final class RecordingProvider implements Provider {
     @Override
     public void writeFile(String node, String path, byte[] content, int mode) {
         calls.add("writeFile " + node + " " + path);
+        files.put(node + ":" + path, new String(content, StandardCharsets.UTF_8));
     }
 
     @Override
     public void stopNode(String name) {
         calls.add("stopNode " + name);
+        exited.add(name);
     }
 
     @Override
     public void startNode(String name) {
         calls.add("startNode " + name);
+        if (exitOnStart.contains(name)) {
+            exited.add(name);
+        } else {
+            exited.remove(name);
+        }
     }
 
     @Override

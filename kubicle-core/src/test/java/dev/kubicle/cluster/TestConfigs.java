@@ -29,6 +29,16 @@ final class TestConfigs {
                 config.kubeadmConfigPatchesJSON6902(), List.of(tomlPatch), config.containerdConfigPatchesJSON6902());
     }
 
+    static Cluster withKubeProxyMode(Cluster config, String mode) {
+        Networking in = config.networking();
+        Networking networking = new Networking(in.ipFamily(), in.apiServerAddress(), in.apiServerPort(),
+                in.podSubnet(), in.serviceSubnet(), in.disableDefaultCNI(), mode, in.dnsSearch(), in.subnet());
+        return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
+                config.runtimeConfig(), networking, config.nodes(), config.kubeadmConfigPatches(),
+                config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),
+                config.containerdConfigPatchesJSON6902());
+    }
+
     static Node node(String role, String ip) {
         return new Node(role, IMAGE, Map.of(), List.of(), List.of(), List.of(), List.of(), ip);
     }

@@ -116,6 +116,19 @@ public final class DockerProvider implements Provider {
         privileges.run(mode -> createAndStart(spec, mode), () -> removeContainer(spec.name()));
     }
 
+    @Override
+    public void createContainer(NodeSpec requested) {
+        NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
+        try {
+            new PlainContainerConfig(spec).applyTo(client.createContainerCmd(spec.image())).exec();
+        } catch (ConflictException e) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
+                    + " already exists; delete it or the cluster it belongs to first", e);
+        } catch (DockerException e) {
+            throw EngineErrors.failed("create container " + spec.name() + " from " + spec.image(), e);
+        }
+    }
+
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
                 StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());

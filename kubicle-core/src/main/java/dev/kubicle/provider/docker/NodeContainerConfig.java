@@ -6,10 +6,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.DockerObjectAccessor;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SELContext;
@@ -18,13 +15,11 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.NodeSpec;
-import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.PrivilegeMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +41,7 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
                 // systemd as PID 1 exits silently without a terminal.
                 .withTty(true)
                 .withStopSignal(STOP_SIGNAL)
-                .withExposedPorts(exposedPorts())
+                .withExposedPorts(PublishedPorts.exposed(spec.ports()))
                 .withHostConfig(hostConfig());
         // docker-java turns this into the endpoint config of the network named by the host config's network mode.
         spec.ip().ifPresent(create::withIpv4Address);
@@ -64,7 +59,7 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
                 .withInit(false)
                 .withTmpFs(Map.of("/run", "", "/tmp", ""))
                 .withBinds(binds())
-                .withPortBindings(portBindings());
+                .withPortBindings(PublishedPorts.bindings(spec.ports()));
         if (mode == PrivilegeMode.PRIVILEGED) {
             // As kind: a private cgroup namespace, so the node's systemd sees its own cgroup as the root.
             config.withPrivileged(true).withCgroupnsMode("private");
@@ -139,39 +134,6 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
             default -> throw new KubicleException(ExitCode.INVALID_INPUT, "mount " + mount.hostPath() + " → "
                     + mount.containerPath() + " has propagation \"" + name
                     + "\"; use none, hostToContainer or bidirectional");
-        };
-    }
-
-    List<ExposedPort> exposedPorts() {
-        return spec.ports().stream().map(NodeContainerConfig::exposedPort).distinct().toList();
-    }
-
-    Ports portBindings() {
-        Ports ports = new Ports();
-        for (PortSpec port : spec.ports()) {
-            boolean anyAddress = port.listenAddress() == null || port.listenAddress().isEmpty();
-            Ports.Binding binding;
-            if (port.hostPort() == 0) {
-                // An empty host port makes the engine pick a free one.
-                binding = anyAddress ? Ports.Binding.empty() : Ports.Binding.bindIp(port.listenAddress());
-            } else {
-                binding = anyAddress ? Ports.Binding.bindPort(port.hostPort())
-                        : Ports.Binding.bindIpAndPort(port.listenAddress(), port.hostPort());
-            }
-            ports.bind(exposedPort(port), binding);
-        }
-        return ports;
-    }
-
-    private static ExposedPort exposedPort(PortSpec port) {
-        String protocol = port.protocol() == null || port.protocol().isEmpty() ? "tcp"
-                : port.protocol().toLowerCase(Locale.ROOT);
-        return switch (protocol) {
-            case "tcp" -> new ExposedPort(port.containerPort(), InternetProtocol.TCP);
-            case "udp" -> new ExposedPort(port.containerPort(), InternetProtocol.UDP);
-            case "sctp" -> new ExposedPort(port.containerPort(), InternetProtocol.SCTP);
-            default -> throw new KubicleException(ExitCode.INVALID_INPUT, "port " + port.containerPort()
-                    + " has protocol \"" + port.protocol() + "\"; use tcp, udp or sctp");
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.kubicle.cluster.internal.create;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+import dev.kubicle.cluster.internal.kubeadm.Kubectl;
 
 /**
  * {@code kubeadm init} on the first control plane. Preflight checks are skipped as kind does: they test a machine,
@@ -21,7 +22,14 @@ public final class KubeadmInitAction implements Action {
         // Control planes that join fetch the cluster's keys, which init uploads encrypted with the config's key.
         String arguments = "init --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH
                 + " --skip-token-print" + (otherControlPlanes ? " --upload-certs" : "") + " --v=2";
-        KubeadmRun.run(context.commands(), context.progress(), context.plan().bootstrapControlPlane().name(), "init",
-                arguments);
+        String node = context.plan().bootstrapControlPlane().name();
+        KubeadmRun.run(context.commands(), context.progress(), node, "init", arguments);
+        if (context.plan().nodes().size() == 1) {
+            // As kind: the only node must run the user's pods, and may stand behind a cloud load balancer.
+            context.commands().run(node, Kubectl.command("taint", "nodes", "--all",
+                    "node-role.kubernetes.io/control-plane-"));
+            context.commands().run(node, Kubectl.command("label", "nodes", "--all",
+                    "node.kubernetes.io/exclude-from-external-load-balancers-"));
+        }
     }
 }

@@ -4,7 +4,7 @@ import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
-import dev.kubicle.cluster.internal.loadbalancer.HaproxyConfig;
+import dev.kubicle.cluster.internal.loadbalancer.LoadBalancer;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeSpec;
 
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Creates the cluster's network, then starts every node container at once. */
+/** Creates the cluster's network, then starts every node container, and the load balancer if any, at once. */
 public final class ProvisionNodesAction implements Action {
     private final int nodeCount;
 
@@ -32,16 +32,14 @@ public final class ProvisionNodesAction implements Action {
             context.provider().createNetwork(new NetworkSpec(plan.network(), plan.subnet(),
                     Labels.ofCluster(plan.name())));
         }
-        List<NodeSpec> specs = new ArrayList<>(plan.nodes().stream().map(node -> spec(plan.network(), node)).toList());
-        plan.loadBalancer().ifPresent(balancer -> specs.add(loadBalancerSpec(plan.network(), balancer)));
-        context.parallel().forEach(specs, context.provider()::runNode);
+        List<Runnable> containers = new ArrayList<>();
+        for (NodePlan node : plan.nodes()) {
+            containers.add(() -> context.provider().runNode(spec(plan.network(), node)));
+        }
+        plan.loadBalancer().ifPresent(balancer -> containers.add(() ->
+                new LoadBalancer(context.provider()).start(balancer, plan.network())));
+        context.parallel().forEach(containers, Runnable::run);
         context.progress().detail("node containers run in " + context.provider().privilegeMode() + " mode");
-    }
-
-    /** No /var volume: the load balancer keeps no state beyond its config, which kubicle writes again. */
-    static NodeSpec loadBalancerSpec(String network, NodePlan balancer) {
-        return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, balancer.ip(), "",
-                balancer.ports(), List.of(), Map.of(), HaproxyConfig.entrypoint());
     }
 
     static NodeSpec spec(String network, NodePlan node) {

@@ -2,14 +2,16 @@ package dev.kubicle.cluster.internal.create;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.kubeadm.Kubectl;
 import dev.kubicle.provider.ExecResult;
 
 import java.time.Duration;
+import java.util.List;
 
-/** Waits until every node reports Ready, which needs the CNI running on it. */
+/** Waits until every node of the plan is registered and reports Ready, which needs the CNI running on it. */
 public final class WaitForNodesReadyAction implements Action {
     private final Duration timeout;
 
@@ -25,14 +27,31 @@ public final class WaitForNodesReadyAction implements Action {
     @Override
     public void execute(ActionContext context) {
         String node = context.plan().bootstrapControlPlane().name();
-        ExecResult result = context.commands().attempt(node, Kubectl.command("wait", "--for=condition=Ready",
-                "nodes", "--all", "--timeout=" + timeout.toSeconds() + "s"));
+        List<String> nodes = context.plan().nodes().stream().map(NodePlan::name).toList();
+        ExecResult result = context.commands().attempt(node, "sh", "-c", script(nodes, timeout));
         if (!result.ok()) {
-            String nodes = context.commands().attempt(node, Kubectl.command("get", "nodes", "-o", "wide")).stdout();
+            String listing = context.commands().attempt(node, Kubectl.command("get", "nodes", "-o", "wide")).stdout();
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "not every node was Ready within "
                     + format(timeout) + "; give more time with --wait, or look with --retain and "
-                    + "'kubicle export logs'", (result.stderr() + "\n" + nodes).strip(), null);
+                    + "'kubicle export logs'", (result.stdout() + result.stderr() + "\n" + listing).strip(), null);
         }
+    }
+
+    /**
+     * Waits, within one deadline, first for every node to be registered, then for all of them to be Ready. kubeadm
+     * join returns once the kubelet has its credentials, before the kubelet registers its node, and kubectl wait
+     * covers only nodes that exist: on its own it may see every node but the last one Ready and be done. The loop
+     * runs inside the node, saving a round trip through the engine per try.
+     */
+    static String script(List<String> nodes, Duration timeout) {
+        String kubectl = String.join(" ", Kubectl.command());
+        String names = String.join(" ", nodes);
+        return "end=$(( $(date +%s) + " + Math.max(1, timeout.toSeconds()) + " )); "
+                + "until " + kubectl + " get nodes " + names + " >/dev/null 2>&1; do "
+                + "if [ $(date +%s) -ge $end ]; then echo 'not every node registered:'; "
+                + kubectl + " get nodes -o name; exit 1; fi; sleep 0.5; done; "
+                + "left=$(( end - $(date +%s) )); [ $left -gt 0 ] || left=1; "
+                + kubectl + " wait --for=condition=Ready nodes " + names + " --timeout=${left}s";
     }
 
     /** kind's spelling of durations: 5m0s, 30s. */

@@ -1,10 +1,12 @@
 package dev.kubicle.cluster.internal.create;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
-import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
 import dev.kubicle.kubeadm.KubeadmConfigRenderer;
@@ -28,9 +30,12 @@ public final class WriteKubeadmConfigAction implements Action {
     public void execute(ActionContext context) throws InterruptedException {
         ClusterPlan plan = context.plan();
         NodePlan bootstrap = plan.bootstrapControlPlane();
+        if (plan.config().networking().kubeProxyMode().equals("ipvs")) {
+            requireIpvs(context.commands(), bootstrap.name());
+        }
         String version = NodeFacts.kubernetesVersion(context.commands(), bootstrap.name());
         boolean cgroupV1 = NodeFacts.cgroupV1(context.commands(), bootstrap.name());
-        String endpoint = plan.loadBalancer().orElse(bootstrap).name() + ":" + ClusterPlanner.API_SERVER_PORT;
+        String endpoint = plan.controlPlaneEndpoint();
         String certificateKey = KubeadmConfigInput.newCertificateKey();
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
         context.parallel().forEach(plan.nodes(), node -> {
@@ -41,5 +46,16 @@ public final class WriteKubeadmConfigAction implements Action {
                     KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
         });
+    }
+
+    /**
+     * kube-proxy in IPVS mode needs the kernel's IP_VS, built in (then /proc shows it) or as a module the node can
+     * load. Without it kube-proxy fails only after the cluster looks ready, and every Service is dead.
+     */
+    private static void requireIpvs(NodeCommands commands, String node) {
+        if (!commands.attempt(node, "sh", "-c", "[ -d /proc/sys/net/ipv4/vs ] || modprobe -n ip_vs 2>/dev/null").ok()) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "networking.kubeProxyMode: ipvs needs IPVS in the "
+                    + "kernel (CONFIG_IP_VS), which the engine's host lacks; use iptables or nftables");
+        }
     }
 }

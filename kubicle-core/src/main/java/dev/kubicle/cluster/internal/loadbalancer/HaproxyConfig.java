@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The load balancer's haproxy config: TCP to every control plane's API server, each health-checked on /healthz so
- * that a stopped control plane stops getting connections within seconds. Names are resolved through the engine's
- * DNS at every check, so a control plane that comes back with a new address is found again.
+ * that a stopped control plane stops getting connections within seconds. Control planes are named, not addressed:
+ * the engine's DNS, found through the container's resolv.conf whatever the engine, is asked again at every check,
+ * so a control plane that comes back with a new address is found again.
  */
 public final class HaproxyConfig {
     public static final String PATH = "/kind/haproxy.cfg";
@@ -13,25 +14,29 @@ public final class HaproxyConfig {
     private HaproxyConfig() {
     }
 
+    /** @param controlPlanes container names; none yet makes a balancer that listens and refuses */
     public static String render(List<String> controlPlanes, int apiServerPort) {
         StringBuilder config = new StringBuilder("""
+                # haproxy runs in the foreground (-db) and reports server state changes on standard error, which is
+                # the container's log.
                 global
-                  log stdout format raw local0 notice
                   # Each connection takes two descriptors; hosts may cap them at 20000 (hard ulimit -n).
-  maxconn 4000
+                  maxconn 4000
 
                 resolvers engine
-                  nameserver dns 127.0.0.11:53
+                  parse-resolv-conf
                   hold valid 1s
 
                 defaults
                   mode tcp
-                  log global
-                  option dontlognull
-                  timeout connect 5s
+                  timeout connect 3s
                   # kubectl's watches and logs -f keep connections open for long.
                   timeout client 1h
                   timeout server 1h
+                  # A connection to a control plane that just went away is tried again on another one.
+                  retries 3
+                  option redispatch
+                  # Control planes that do not resolve yet (being made, or stopped) leave the balancer running.
                   default-server init-addr last,libc,none inter 1s fall 2 rise 1
 
                 frontend control-plane
@@ -47,14 +52,5 @@ public final class HaproxyConfig {
                     .append(apiServerPort).append(" check check-ssl verify none resolvers engine\n");
         }
         return config.toString();
-    }
-
-    /**
-     * What the container runs: it waits for the config kubicle writes once the control planes exist, then hands
-     * over to haproxy in master-worker mode, which reloads its config on SIGUSR2.
-     */
-    public static List<String> entrypoint() {
-        return List.of("/bin/sh", "-c", "while [ ! -s " + PATH + " ]; do sleep 0.1; done; "
-                + "exec haproxy -W -db -f " + PATH);
     }
 }

@@ -1,0 +1,67 @@
+package dev.kubicle.cluster.internal.loadbalancer;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.ClusterPlanner;
+import dev.kubicle.cluster.Labels;
+import dev.kubicle.cluster.NodePlan;
+import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.cluster.internal.NodeCommands;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.Provider;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster's load balancer: a plain container (none of a node's privileges) whose only process is haproxy, in
+ * master-worker mode so that SIGUSR2 makes it reread its config without dropping the connections it holds.
+ */
+public final class LoadBalancer {
+    private static final int CONFIG_MODE = 0644;
+
+    private final Provider provider;
+
+    public LoadBalancer(Provider provider) {
+        this.provider = provider;
+    }
+
+    /** The container as the engine makes it; haproxy wants its config before it starts. */
+    static NodeSpec spec(NodePlan balancer, String network) {
+        return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, balancer.ip(), "",
+                balancer.ports(), List.of(), Map.of(), List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH));
+    }
+
+    /** Makes and starts the container, listening already but with no control plane to send connections to. */
+    public void start(NodePlan balancer, String network) {
+        provider.createContainer(spec(balancer, network));
+        provider.writeFile(balancer.name(), HaproxyConfig.PATH, config(List.of()), CONFIG_MODE);
+        provider.startNode(balancer.name());
+    }
+
+    /**
+     * Points the balancer at the control planes the engine has for its cluster now and makes haproxy reload; run
+     * whenever control planes come or go.
+     */
+    public void configure(String balancer, String cluster, NodeCommands commands) {
+        // haproxy is the container's process: a container that stopped is a haproxy that refused to start.
+        if (provider.inspectNode(balancer).filter(NodeInfo::running).isEmpty()) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the load balancer " + balancer
+                    + " is not running: haproxy did not start; see 'docker logs " + balancer + "'");
+        }
+        List<String> controlPlanes = provider.listNodes(Map.of(Labels.CLUSTER, cluster,
+                Labels.ROLE, NodeRole.CONTROL_PLANE.label())).stream().map(NodeInfo::name).sorted().toList();
+        String next = HaproxyConfig.PATH + ".next";
+        provider.writeFile(balancer, next, config(controlPlanes), CONFIG_MODE);
+        // Checked before it replaces the running config, so that a bad one never reaches haproxy.
+        commands.run(balancer, "haproxy", "-c", "-q", "-f", next);
+        commands.run(balancer, "mv", next, HaproxyConfig.PATH);
+        commands.run(balancer, "kill", "-USR2", "1");
+    }
+
+    private static byte[] config(List<String> controlPlanes) {
+        return HaproxyConfig.render(controlPlanes, ClusterPlanner.API_SERVER_PORT).getBytes(StandardCharsets.UTF_8);
+    }
+}
