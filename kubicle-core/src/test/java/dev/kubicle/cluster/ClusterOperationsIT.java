@@ -8,6 +8,7 @@ import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.config.Node;
+import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.docker.DockerProvider;
@@ -59,6 +60,8 @@ class ClusterOperationsIT {
     @BeforeAll
     void createClusterAndTestImages() throws IOException {
         provider = DockerProvider.connect();
+        // On a fresh machine this test may run before anything else has built the base image.
+        new OfflineNodeImages().build(OfflineNodeImages.BASE_ALIAS, provider, Progress.silent());
         provider.buildImage(new ByteArrayInputStream(nodeImageContext()), nodeImage);
         provider.importImage(new ByteArrayInputStream(busyboxRootfs()), payload, List.of("CMD [\"/bin/busybox\"]"));
         Node base = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);

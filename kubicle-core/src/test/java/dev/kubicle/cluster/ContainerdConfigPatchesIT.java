@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubicle.config.ConfigFiles;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
+import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
@@ -31,7 +32,7 @@ class ContainerdConfigPatchesIT {
     @BeforeAll
     static void connect() {
         docker = DockerProvider.connect();
-        clusters = new Clusters(docker, Progress.silent(), NodeImageBuilder.none(),
+        clusters = new Clusters(docker, Progress.silent(), new OfflineNodeImages(),
                 new KubeconfigFiles(dir.resolve("kubeconfig").toString(), dir));
         clusters.delete(CLUSTER);
     }
