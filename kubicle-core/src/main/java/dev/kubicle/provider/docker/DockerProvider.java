@@ -33,6 +33,7 @@ import java.util.Optional;
  * threads of an operation. How nodes are privileged is found out on first use and kept: see {@link PrivilegeChoice}.
  */
 public final class DockerProvider implements Provider {
+    private static final int REMOVE_ATTEMPTS = 3;
     /** Time systemd gets to shut a node down before the engine kills it. */
     static final int STOP_TIMEOUT_SECONDS = 10;
 
@@ -258,16 +259,25 @@ public final class DockerProvider implements Provider {
     }
 
     private void removeContainer(String name) {
-        try {
-            client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // Deleting is idempotent.
-        } catch (ConflictException e) {
-            if (!EngineErrors.message(e).contains("already in progress")) {
-                throw EngineErrors.failed("delete node " + name, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
+                return;
+            } catch (NotFoundException alreadyGone) {
+                // Deleting is idempotent.
+                return;
+            } catch (ConflictException e) {
+                if (!EngineErrors.message(e).contains("already in progress")) {
+                    throw EngineErrors.failed("delete node " + name, e);
+                }
+                return;
+            } catch (DockerException e) {
+                // A busy engine can give up waiting for a killed container's exit before the kernel has reaped
+                // it; the kill has been sent, and asking again finds the container gone or going.
+                if (attempt == REMOVE_ATTEMPTS || !EngineErrors.message(e).contains("did not receive an exit event")) {
+                    throw EngineErrors.failed("delete node " + name, e);
+                }
             }
-        } catch (DockerException e) {
-            throw EngineErrors.failed("delete node " + name, e);
         }
     }
 
