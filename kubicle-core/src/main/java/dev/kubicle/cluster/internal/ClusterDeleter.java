@@ -2,6 +2,7 @@ package dev.kubicle.cluster.internal;
 
 import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
+import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
@@ -47,10 +48,27 @@ public final class ClusterDeleter {
         }
     }
 
+    /**
+     * runc in a node can leave a pod's cgroup frozen (seen with the systemd driver on cgroup v1); a frozen process
+     * cannot die, so the engine's kill of the node would never finish. Thawing first is harmless elsewhere, and a
+     * node that is not running simply does not answer.
+     */
+    private void thawFrozenCgroups(String node) {
+        try {
+            provider.exec(node, ExecRequest.of("sh", "-c", "for f in $(find /sys/fs/cgroup/freezer -name "
+                    + "freezer.state 2>/dev/null); do grep -q FROZEN \"$f\" && echo THAWED >\"$f\"; done; true"));
+        } catch (RuntimeException notRunning) {
+            // Removal goes on: there is nothing to thaw in a stopped node.
+        }
+    }
+
     /** @return whether anything of the cluster was found */
     public boolean delete(String cluster) throws InterruptedException {
         List<String> nodes = provider.listNodes(Labels.ofCluster(cluster)).stream().map(NodeInfo::name).toList();
-        parallel.forEach(nodes, provider::deleteNode);
+        parallel.forEach(nodes, node -> {
+            thawFrozenCgroups(node);
+            provider.deleteNode(node);
+        });
         List<String> volumes = provider.volumes(Labels.ofCluster(cluster));
         // Each /var volume holds the node's images and etcd: removing them one after another adds up.
         parallel.forEach(volumes, provider::deleteVolume);
