@@ -1,6 +1,7 @@
 package dev.kubicle.cluster;
 
 import dev.kubicle.config.Cluster;
+import dev.kubicle.config.NodePodRanges;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,11 @@ public record ClusterPlan(String name, String network, Optional<String> subnet, 
     /** {@code host:port} where nodes and pods reach the API server on the cluster network. */
     public String controlPlaneEndpoint() {
         return apiServerPublisher().name() + ":" + ClusterPlanner.API_SERVER_PORT;
+    }
+
+    /** The pod CIDR kubicle gives the node, or empty where the controller manager allocates it. */
+    public Optional<String> podRange(NodePlan node) {
+        return NodePodRanges.of(config).map(ranges -> ranges.get(nodes.indexOf(node)));
     }
 
     /** The control-plane node kubeadm init runs on. */

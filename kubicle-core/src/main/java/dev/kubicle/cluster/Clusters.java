@@ -7,11 +7,11 @@ import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
-import dev.kubicle.cluster.internal.create.ApplyManifestAction;
 import dev.kubicle.cluster.internal.create.ConfigureContainerdAction;
 import dev.kubicle.cluster.internal.create.ConfigureLoadBalancerAction;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
 import dev.kubicle.cluster.internal.create.ExportKubeconfigAction;
+import dev.kubicle.cluster.internal.create.InstallDefaultManifestsAction;
 import dev.kubicle.cluster.internal.create.JoinNodesAction;
 import dev.kubicle.cluster.internal.create.KubeadmInitAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
@@ -86,10 +86,8 @@ public final class Clusters {
         }
         actions.add(new WriteKubeadmConfigAction());
         actions.add(new KubeadmInitAction());
-        if (!Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI())) {
-            actions.add(ApplyManifestAction.cni());
-        }
-        actions.add(ApplyManifestAction.storage());
+        actions.add(InstallDefaultManifestsAction.of(
+                !Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI())));
         JoinNodesAction join = new JoinNodesAction(plan.nodes());
         if (join.hasWork()) {
             actions.add(join);

@@ -3,6 +3,7 @@ package dev.kubicle.kubeadm;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.config.Networking;
 import dev.kubicle.config.Node;
+import dev.kubicle.config.NodePodRanges;
 
 import java.security.SecureRandom;
 import java.util.Collections;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  * @param certificateKey        the AES key (64 hex digits) that {@code kubeadm init --upload-certs} encrypts the
  *                              cluster's CA and service account keys with, so that control planes can join; one per
  *                              cluster, from {@link #newCertificateKey()}
+ * @param podRangesByKubicle    whether kubicle gives nodes their pod CIDRs ({@link NodePodRanges}) instead of the
+ *                              controller manager
  */
 public record KubeadmConfigInput(
         String clusterName,
@@ -53,12 +56,15 @@ public record KubeadmConfigInput(
         boolean hostCgroupV1,
         String cgroupDriver,
         String bootstrapToken,
-        String certificateKey) {
+        String certificateKey,
+        boolean podRangesByKubicle) {
 
     /** A well-known token, as kind uses: the nodes are only reachable from this machine's container network. */
     public static final String DEFAULT_BOOTSTRAP_TOKEN = "abcdef.0123456789abcdef";
     public static final String DEFAULT_CGROUP_DRIVER = "systemd";
     public static final String CONTAINERD_SOCKET = "unix:///run/containerd/containerd.sock";
+    /** Where a joining node finds the kubeconfig that names the cluster's API server and CA (file discovery). */
+    public static final String DISCOVERY_KUBECONFIG = "/kind/discovery.conf";
     /** The port the API server listens on inside a control-plane node. */
     public static final int API_SERVER_PORT = 6443;
 
@@ -110,7 +116,7 @@ public record KubeadmConfigInput(
                 bootstrapControlPlane, networking.apiServerAddress(), networking.podSubnet(),
                 networking.serviceSubnet(), networking.ipFamily(), networking.kubeProxyMode(), cluster.featureGates(),
                 cluster.runtimeConfig(), node.labels(), hostCgroupV1, DEFAULT_CGROUP_DRIVER, DEFAULT_BOOTSTRAP_TOKEN,
-                certificateKey);
+                certificateKey, NodePodRanges.of(cluster).isPresent());
     }
 
     /** A fresh certificate key, to be made once per cluster and given to every node's input. */

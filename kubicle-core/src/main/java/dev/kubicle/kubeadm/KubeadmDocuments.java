@@ -10,11 +10,11 @@ import dev.kubicle.kubeadm.KubeadmConfigInput.Role;
 import dev.kubicle.kubeadm.KubeadmTypes.ApiEndpoint;
 import dev.kubicle.kubeadm.KubeadmTypes.ApiServer;
 import dev.kubicle.kubeadm.KubeadmTypes.BootstrapToken;
-import dev.kubicle.kubeadm.KubeadmTypes.BootstrapTokenDiscovery;
 import dev.kubicle.kubeadm.KubeadmTypes.ClusterConfiguration;
 import dev.kubicle.kubeadm.KubeadmTypes.ClusterNetworking;
 import dev.kubicle.kubeadm.KubeadmTypes.ControlPlaneComponent;
 import dev.kubicle.kubeadm.KubeadmTypes.Discovery;
+import dev.kubicle.kubeadm.KubeadmTypes.FileDiscovery;
 import dev.kubicle.kubeadm.KubeadmTypes.InitConfiguration;
 import dev.kubicle.kubeadm.KubeadmTypes.JoinConfiguration;
 import dev.kubicle.kubeadm.KubeadmTypes.JoinControlPlane;
@@ -77,6 +77,9 @@ final class KubeadmDocuments {
         }
         // Lets PersistentVolumes of type hostPath be provisioned on a one-node cluster, as kind allows.
         controllerManager = controllerManager.with("enable-hostpath-provisioner", "true");
+        if (input.podRangesByKubicle()) {
+            controllerManager = controllerManager.with("allocate-node-cidrs", "false");
+        }
         if (onlyControlPlane(input)) {
             // With no second instance there is nobody to elect against; electing costs seconds of a new cluster's
             // start (the first try finds no API server, the next one comes two seconds later), and the controller
@@ -94,7 +97,7 @@ final class KubeadmDocuments {
                 new ApiServer(certSans(input), apiServer),
                 component(controllerManager),
                 component(scheduler),
-                new ClusterNetworking(input.podSubnet(), input.serviceSubnet()));
+                new ClusterNetworking(input.podSubnet(), input.serviceSubnet()), api.fastKeyAlgorithm());
     }
 
     /** A cluster of one control plane reaches the API server at that node itself, not at a load balancer. */
@@ -137,10 +140,11 @@ final class KubeadmDocuments {
         JoinControlPlane controlPlane = input.role() == Role.CONTROL_PLANE
                 ? new JoinControlPlane(localApiEndpoint(input), input.certificateKey())
                 : null;
-        // The CA is not pinned: the token is well known anyway, and the nodes only reach each other on a network of
-        // this machine's container engine.
-        Discovery discovery = new Discovery(
-                new BootstrapTokenDiscovery(input.controlPlaneEndpoint(), input.bootstrapToken(), true));
+        // Discovery from a file that names the API server and its CA: token discovery would wait for the controller
+        // manager's bootstrap signer to sign the cluster-info ConfigMap, and the first retry comes five seconds later
+        // on a cluster whose controllers are still starting. The token still authenticates the TLS bootstrap.
+        Discovery discovery = new Discovery(new FileDiscovery(KubeadmConfigInput.DISCOVERY_KUBECONFIG),
+                input.bootstrapToken());
         return new JoinConfiguration(api.apiVersion(), "JoinConfiguration", controlPlane, nodeRegistration(input),
                 discovery, List.of(PREFLIGHT));
     }

@@ -14,7 +14,7 @@ final class KubeadmTypes {
     record ClusterConfiguration(String apiVersion, String kind, String kubernetesVersion, String clusterName,
                                 String controlPlaneEndpoint, ApiServer apiServer,
                                 ControlPlaneComponent controllerManager, ControlPlaneComponent scheduler,
-                                ClusterNetworking networking) {
+                                ClusterNetworking networking, String encryptionAlgorithm) {
     }
 
     record ApiServer(List<String> certSANs, ExtraArgs extraArgs) {
@@ -47,9 +47,9 @@ final class KubeadmTypes {
     record JoinControlPlane(ApiEndpoint localAPIEndpoint, String certificateKey) {
     }
 
-    record Discovery(BootstrapTokenDiscovery bootstrapToken) {
+    record Discovery(FileDiscovery file, String tlsBootstrapToken) {
     }
 
-    record BootstrapTokenDiscovery(String apiServerEndpoint, String token, boolean unsafeSkipCAVerification) {
+    record FileDiscovery(String kubeConfigPath) {
     }
 }

@@ -82,9 +82,11 @@ class ClustersTest {
 
         clusters.create(cluster("dev", null, node("control-plane", null)), options);
 
-        assertThat(provider.inputs).hasSize(2);
-        assertThat(provider.inputs.get(0)).isEqualTo("value: 10.244.0.0/16\n");
-        assertThat(provider.inputs.get(1)).contains("provisioner: kubernetes.io/host-path",
+        assertThat(provider.inputs).hasSize(1);
+        String[] documents = provider.inputs.get(0).split("\n---\n");
+        assertThat(documents).hasSize(2);
+        assertThat(documents[0]).isEqualTo("value: 10.244.0.0/16\n");
+        assertThat(documents[1]).contains("provisioner: kubernetes.io/host-path",
                 "storageclass.kubernetes.io/is-default-class: \"true\"");
     }
 

@@ -24,6 +24,8 @@ final class Inputs {
     private Map<String, String> runtimeConfig = Map.of();
     private Map<String, String> nodeLabels = Map.of();
     private boolean hostCgroupV1 = true;
+    // As for a default config; kubicle leaves IPv6 pod CIDRs to the controller manager.
+    private boolean podRangesByKubicle = true;
 
     static Inputs bootstrapControlPlane() {
         return new Inputs();
@@ -90,6 +92,7 @@ final class Inputs {
         podSubnet = "fd00:10:244::/56";
         serviceSubnet = "fd00:10:96::/112";
         apiServerAddress = "::1";
+        podRangesByKubicle = false;
         return this;
     }
 
@@ -97,6 +100,6 @@ final class Inputs {
         return new KubeadmConfigInput(clusterName, kubernetesVersion, controlPlaneEndpoint, nodeName, nodeIp, role,
                 bootstrap, apiServerAddress, podSubnet, serviceSubnet, ipFamily, kubeProxyMode, featureGates,
                 runtimeConfig, nodeLabels, hostCgroupV1, KubeadmConfigInput.DEFAULT_CGROUP_DRIVER,
-                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, CERTIFICATE_KEY);
+                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, CERTIFICATE_KEY, podRangesByKubicle);
     }
 }

@@ -45,7 +45,7 @@ class KubeadmConfigInputTest {
     void refusesAWorkerAsTheBootstrapControlPlane() {
         assertThatThrownBy(() -> new KubeadmConfigInput("c", "v1.35.4", "c:6443", "w", "10.0.0.3", Role.WORKER, true,
                 "127.0.0.1", "10.244.0.0/16", "10.96.0.0/16", "ipv4", "iptables", null, null, null, true, "systemd",
-                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY))
+                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("only a control-plane node can be the bootstrap control plane");
     }
@@ -54,7 +54,7 @@ class KubeadmConfigInputTest {
     void refusesATokenKubeadmWouldRefuse() {
         assertThatThrownBy(() -> new KubeadmConfigInput("c", "v1.35.4", "c:6443", "n", "10.0.0.2",
                 Role.CONTROL_PLANE, true, "127.0.0.1", "10.244.0.0/16", "10.96.0.0/16", "ipv4", "iptables", null,
-                null, null, true, "systemd", "ABCDEF.0123456789abcdef", Inputs.CERTIFICATE_KEY))
+                null, null, true, "systemd", "ABCDEF.0123456789abcdef", Inputs.CERTIFICATE_KEY, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bootstrapToken");
     }
@@ -63,7 +63,7 @@ class KubeadmConfigInputTest {
     void refusesAnUnknownProxyMode() {
         assertThatThrownBy(() -> new KubeadmConfigInput("c", "v1.35.4", "c:6443", "n", "10.0.0.2",
                 Role.CONTROL_PLANE, true, "127.0.0.1", "10.244.0.0/16", "10.96.0.0/16", "ipv4", "userspace", null,
-                null, null, true, "systemd", KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY))
+                null, null, true, "systemd", KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kubeProxyMode is userspace, not one of [iptables, ipvs, nftables, none]");
     }

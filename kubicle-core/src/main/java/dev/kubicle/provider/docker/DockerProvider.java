@@ -114,7 +114,8 @@ public final class DockerProvider implements Provider {
                 throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
             }
         }
-        privileges.run(mode -> createAndStart(spec, mode), () -> removeContainer(spec.name()));
+        String volumePath = NodeSpec.volumePath(imageLabels(spec.image()).orElse(Map.of()));
+        privileges.run(mode -> createAndStart(spec, mode, volumePath), () -> removeContainer(spec.name()));
     }
 
     @Override
@@ -135,10 +136,10 @@ public final class DockerProvider implements Provider {
                 StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
     }
 
-    private void createAndStart(NodeSpec spec, PrivilegeMode mode) {
+    private void createAndStart(NodeSpec spec, PrivilegeMode mode, String volumePath) {
         CreateContainerCmd create = client.createContainerCmd(spec.image());
         try {
-            new NodeContainerConfig(spec, mode, connection.hostFacts()).applyTo(create).exec();
+            new NodeContainerConfig(spec, mode, connection.hostFacts(), volumePath).applyTo(create).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);

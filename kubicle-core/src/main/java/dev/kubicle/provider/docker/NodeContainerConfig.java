@@ -26,7 +26,7 @@ import java.util.Map;
  * The container a node runs in, in kind's shape: what {@code docker run} flags kind gives its nodes, expressed as
  * an Engine API create request. Pure translation, so that it can be tested without an engine.
  */
-record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
+record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host, String volumePath) {
     /** systemd's "halt" signal: {@code docker stop} then shuts the node down cleanly instead of being ignored. */
     static final String STOP_SIGNAL = "SIGRTMIN+3";
     /** Restart once: that is as close as Docker gets to "only after a host or engine restart" (see kind). */
@@ -102,8 +102,8 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
     List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
         if (spec.hasVarVolume()) {
-            // A named volume, so /var (containerd's images, etcd, logs) outlives the container and delete finds it.
-            binds.add(new Bind(spec.varVolume(), new Volume("/var")));
+            // A named volume, so that delete finds it; see NodeSpec.volumePath for where it goes.
+            binds.add(new Bind(spec.varVolume(), new Volume(volumePath)));
         }
         if (host.kernelModules()) {
             binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));

@@ -35,7 +35,7 @@ die() {
 install_kubernetes() {
   local version=$1 pause=$2 reported
   # systemctl works on the unit files alone when systemd is not running.
-  systemctl enable kubelet.service
+  systemctl enable kubelet.service kubicle-unpack-images.service
   sed -i "s|^\([[:space:]]*sandbox_image[[:space:]]*=\).*|\1 \"$pause\"|" /etc/containerd/config.toml
   grep -q "^[[:space:]]*sandbox_image = \"$pause\"\$" /etc/containerd/config.toml \
     || die "could not set containerd's sandbox_image to $pause in /etc/containerd/config.toml"

@@ -48,7 +48,7 @@ class NodeContainerConfigTest {
         CreateContainerCmd unsent = new CreateContainerCmdImpl(command -> {
             throw new UnsupportedOperationException("no engine in unit tests");
         }, null, "image-from-caller");
-        return new NodeContainerConfig(spec, mode, host).applyTo(unsent);
+        return new NodeContainerConfig(spec, mode, host, "/var").applyTo(unsent);
     }
 
     @Test

@@ -4,8 +4,13 @@ import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.kubeadm.DiscoveryKubeconfig;
 import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
+import dev.kubicle.kubeadm.KubeadmConfigInput;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +45,13 @@ public final class JoinNodesAction implements Action {
 
     @Override
     public void execute(ActionContext context) throws InterruptedException {
+        String endpoint = context.plan().controlPlaneEndpoint();
+        byte[] discovery = DiscoveryKubeconfig.of(context.commands(), context.plan().bootstrapControlPlane().name(),
+                endpoint).getBytes(StandardCharsets.UTF_8);
+        List<NodePlan> joining = new ArrayList<>(controlPlanes);
+        joining.addAll(workers);
+        context.parallel().forEach(joining, node -> context.provider().writeFile(node.name(),
+                KubeadmConfigInput.DISCOVERY_KUBECONFIG, discovery, 0600));
         for (NodePlan controlPlane : controlPlanes) {
             join(context, controlPlane);
         }
@@ -49,5 +61,7 @@ public final class JoinNodesAction implements Action {
     private static void join(ActionContext context, NodePlan node) {
         KubeadmRun.run(context.commands(), context.progress(), node.name(), "join",
                 "join --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH + " --v=2");
+        context.plan().podRange(node).ifPresent(range -> PodRangeAssignment.assign(context.commands(),
+                context.plan().bootstrapControlPlane().name(), node.name(), range));
     }
 }

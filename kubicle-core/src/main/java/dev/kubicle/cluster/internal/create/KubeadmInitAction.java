@@ -4,6 +4,7 @@ import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
 import dev.kubicle.cluster.internal.kubeadm.Kubectl;
+import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
 
 /**
  * {@code kubeadm init} on the first control plane. Preflight checks are skipped as kind does: they test a machine,
@@ -24,6 +25,8 @@ public final class KubeadmInitAction implements Action {
                 + " --skip-token-print" + (otherControlPlanes ? " --upload-certs" : "") + " --v=2";
         String node = context.plan().bootstrapControlPlane().name();
         KubeadmRun.run(context.commands(), context.progress(), node, "init", arguments);
+        context.plan().podRange(context.plan().bootstrapControlPlane())
+                .ifPresent(range -> PodRangeAssignment.assign(context.commands(), node, node, range));
         if (context.plan().nodes().size() == 1) {
             // As kind: the only node must run the user's pods, and may stand behind a cloud load balancer.
             context.commands().run(node, Kubectl.command("taint", "nodes", "--all",

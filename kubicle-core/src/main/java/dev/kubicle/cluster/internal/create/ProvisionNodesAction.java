@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** Creates the cluster's network, then starts every node container, and the load balancer if any, at once. */
 public final class ProvisionNodesAction implements Action {
+    /** Tells the node image its role, before any kubeadm runs (kubicle-unpack-images.service reads it). */
+    static final String ROLE_VARIABLE = "KUBICLE_NODE_ROLE";
+
     private final int nodeCount;
 
     public ProvisionNodesAction(int nodeCount) {
@@ -44,6 +47,6 @@ public final class ProvisionNodesAction implements Action {
 
     static NodeSpec spec(String network, NodePlan node) {
         return new NodeSpec(node.name(), node.image(), node.containerLabels(), network, node.ip(),
-                node.varVolume(), node.ports(), node.mounts(), Map.of());
+                node.varVolume(), node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()));
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Renders each node's kubeadm config (with the user's patches) and writes it to {@link #PATH}, where kind's images
  * and tools expect it. The Kubernetes version and the host's cgroup version are read from the bootstrap node once.
+ * Where kubicle chooses the nodes' pod CIDRs, a kubicle node image also gets its CNI config now.
  */
 public final class WriteKubeadmConfigAction implements Action {
     public static final String PATH = "/kind/kubeadm.conf";
@@ -45,7 +46,18 @@ public final class WriteKubeadmConfigAction implements Action {
             String config = KubeadmConfigRenderer.render(input,
                     KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
+            plan.podRange(node).ifPresent(range -> seedPodNetwork(context.commands(), node.name(), range));
         });
+    }
+
+    /**
+     * A kubelet that starts with a CNI config reports its node Ready at registration; without one it waits for the
+     * CNI's pod, then up to five seconds for its next runtime check. The DaemonSet's pod later writes the same file
+     * from the node's pod CIDR. Images without kubicle's pod network (kind's) lack the tool and are left alone.
+     */
+    private static void seedPodNetwork(NodeCommands commands, String node, String range) {
+        commands.run(node, "sh", "-c", "if command -v kubicle-cni-conf >/dev/null; then kubicle-cni-conf \"$1\"; fi",
+                "sh", range);
     }
 
     /**

@@ -55,35 +55,10 @@ list_nodes() {
     'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.podCIDR}{" "}{.status.addresses[?(@.type=="InternalIP")].address}{"\n"}{end}'
 }
 
-render_conf() {
-  cat <<CONF
-{
-  "cniVersion": "0.4.0",
-  "name": "kubicle",
-  "plugins": [
-    {
-      "type": "ptp",
-      "ipMasq": false,
-      "ipam": {
-        "type": "host-local",
-        "ranges": [[{ "subnet": "$1" }]],
-        "routes": [{ "dst": "0.0.0.0/0" }]
-      }
-    },
-    { "type": "portmap", "capabilities": { "portMappings": true } }
-  ]
-}
-CONF
-}
-
-# Written only when it changes, and atomically: containerd watches the directory and reads whatever is there.
+# The node's own tool writes the file (cluster creation uses it too), so both always agree on its content.
 write_conf() {
-  local wanted
-  wanted=$(render_conf "$1")
-  [ "$wanted" = "$(cat "$HOST$CONF" 2>/dev/null)" ] && return 0
-  mkdir -p "$HOST${CONF%/*}"
-  printf '%s\n' "$wanted" >"$HOST$CONF.tmp" && mv "$HOST$CONF.tmp" "$HOST$CONF"
-  log "pods on $NODE_NAME get addresses from $1"
+  [ "$(on_host kubicle-cni-conf "$1")" = changed ] && log "pods on $NODE_NAME get addresses from $1"
+  return 0
 }
 
 route_to() {
