@@ -52,6 +52,10 @@ class SingleNodeClusterIT {
         // control-plane taint is ours to remove.
         assertThat(kubectl("get", "node", NODE, "-o", "jsonpath={.spec.taints[*].key}"))
                 .doesNotContain("node-role.kubernetes.io/control-plane");
+        // kubicle chose the node's pod CIDR and wrote the CNI config with it before the kubelet started.
+        assertThat(kubectl("get", "node", NODE, "-o", "jsonpath={.spec.podCIDR}")).isEqualTo("10.244.0.0/24");
+        ExecResult conf = docker.exec(NODE, ExecRequest.of("cat", "/etc/cni/net.d/10-kubicle.conflist"));
+        assertThat(conf.stdout()).contains("\"subnet\": \"10.244.0.0/24\"");
         kubectl("run", "plain", "--image=docker.io/kubicle/busybox:v1", "--image-pull-policy=Never",
                 "--restart=Never", "--command", "--", "true");
         kubectl("wait", "pod/plain", "--for=jsonpath={.status.phase}=Succeeded", "--timeout=120s");

@@ -11,7 +11,12 @@ import dev.kubicle.provider.ExecResult;
 import java.time.Duration;
 import java.util.List;
 
-/** Waits until every node of the plan is registered and reports Ready, which needs the CNI running on it. */
+/**
+ * Waits until every node of the plan is registered and reports Ready, and until the default namespace has its
+ * ServiceAccount, without which no pod can be created there ({@code kubectl run} fails with "serviceaccount default
+ * not found"). The controller manager makes that account once its controllers run, which can be seconds after
+ * nodes whose CNI config was written before their kubelet started are Ready.
+ */
 public final class WaitForNodesReadyAction implements Action {
     private final Duration timeout;
 
@@ -51,7 +56,10 @@ public final class WaitForNodesReadyAction implements Action {
                 + "if [ $(date +%s) -ge $end ]; then echo 'not every node registered:'; "
                 + kubectl + " get nodes -o name; exit 1; fi; sleep 0.5; done; "
                 + "left=$(( end - $(date +%s) )); [ $left -gt 0 ] || left=1; "
-                + kubectl + " wait --for=condition=Ready nodes " + names + " --timeout=${left}s";
+                + kubectl + " wait --for=condition=Ready nodes " + names + " --timeout=${left}s || exit 1; "
+                + "until " + kubectl + " get serviceaccount default --namespace default >/dev/null 2>&1; do "
+                + "if [ $(date +%s) -ge $end ]; then echo 'the default namespace has no ServiceAccount yet'; "
+                + "exit 1; fi; sleep 0.2; done";
     }
 
     /** kind's spelling of durations: 5m0s, 30s. */

@@ -20,7 +20,7 @@ class WaitForNodesReadyActionTest {
 
     @Test
     void waitsForANodeThatRegistersLateBeforeWaitingForReady() throws Exception {
-        fakeKubectl(3);
+        fakeKubectl(3, 1);
 
         Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane", "dev-worker"),
                 Duration.ofSeconds(30)));
@@ -35,8 +35,28 @@ class WaitForNodesReadyActionTest {
     }
 
     @Test
+    void thenWaitsForTheDefaultServiceAccountThatTheControllerManagerMakes() throws Exception {
+        fakeKubectl(1, 4);
+
+        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(30)));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("account-calls"))).hasSize(4);
+    }
+
+    @Test
+    void givesUpAtTheDeadlineWhenTheDefaultServiceAccountNeverComes() throws Exception {
+        fakeKubectl(1, 1000);
+
+        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(1)));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("the default namespace has no ServiceAccount yet");
+    }
+
+    @Test
     void givesUpAtTheDeadlineNamingTheNodesThatRegistered() throws Exception {
-        fakeKubectl(1000);
+        fakeKubectl(1000, 1);
 
         Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane", "dev-worker"),
                 Duration.ofSeconds(1)));
@@ -46,8 +66,11 @@ class WaitForNodesReadyActionTest {
         assertThat(Files.readString(dir.resolve("calls"))).doesNotContain("wait");
     }
 
-    /** A kubectl whose "get nodes NAME..." fails until its {@code registeredAtCall}-th call. */
-    private void fakeKubectl(int registeredAtCall) throws IOException {
+    /**
+     * A kubectl whose "get nodes NAME..." fails until its {@code registeredAtCall}-th call, and whose "get
+     * serviceaccount" fails until its {@code accountAtCall}-th one.
+     */
+    private void fakeKubectl(int registeredAtCall, int accountAtCall) throws IOException {
         Path kubectl = dir.resolve("kubectl");
         Files.writeString(kubectl, """
                 #!/bin/sh
@@ -55,10 +78,12 @@ class WaitForNodesReadyActionTest {
                 case "$1 $2 $3" in
                   "get nodes -o") echo node/dev-control-plane; exit 0;;
                   "wait "*) echo "$1 $2 $3 $4 $5" >> "%1$s/calls"; exit 0;;
+                  "get serviceaccount "*) echo "$*" >> "%1$s/account-calls"
+                    [ $(wc -l < "%1$s/account-calls") -ge %3$d ]; exit $?;;
                 esac
                 echo "$*" >> "%1$s/calls"
                 [ $(wc -l < "%1$s/calls") -ge %2$d ]
-                """.formatted(dir, registeredAtCall), StandardCharsets.UTF_8);
+                """.formatted(dir, registeredAtCall, accountAtCall), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(dir.resolve("calls"), "");
     }
