@@ -52,6 +52,31 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
+    /** Starts one task beside the caller's own work; {@link #await} joins it. */
+    public Future<?> start(Runnable task) {
+        return executor.submit(task);
+    }
+
+    /** Waits for a task from {@link #start} and rethrows its failure as it was. */
+    public void await(Future<?> task) throws InterruptedException {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /** Waits for a task from {@link #start} while a failure of the caller's own is on its way out. */
+    public void awaitQuietly(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException hidden) {
+            // The caller's failure is the one to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static RuntimeException rethrow(Throwable cause) {
         if (cause instanceof RuntimeException runtime) {
             return runtime;

@@ -22,11 +22,13 @@ import dev.kubicle.provider.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs nodes on a Docker engine through its API (docker-java; never the docker CLI). One instance is shared by all
@@ -158,14 +160,30 @@ public final class DockerProvider implements Provider {
 
     @Override
     public List<NodeInfo> listNodes(Map<String, String> labels) {
-        List<Container> containers = client.listContainersCmd().withShowAll(true)
-                .withFilter("label", LabelFilters.of(labels)).exec();
-        return containers.stream()
+        return containers(labels).stream()
                 .map(container -> inspectNode(container.getId()))
                 // A node deleted between list and inspect is simply gone.
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(NodeInfo::name))
                 .toList();
+    }
+
+    @Override
+    public List<String> nodeNames(Map<String, String> labels) {
+        // The listing already holds the names; nothing needs inspecting.
+        return containers(labels).stream().map(DockerProvider::ownName).sorted().toList();
+    }
+
+    private List<Container> containers(Map<String, String> labels) {
+        return client.listContainersCmd().withShowAll(true).withFilter("label", LabelFilters.of(labels)).exec();
+    }
+
+    /** The engine also lists the names other containers link to it by ("/other/alias"); those have two slashes. */
+    private static String ownName(Container container) {
+        return Stream.ofNullable(container.getNames()).flatMap(Arrays::stream)
+                .filter(name -> name.lastIndexOf('/') == 0)
+                .map(name -> name.substring(1))
+                .findFirst().orElse(container.getId());
     }
 
     @Override
