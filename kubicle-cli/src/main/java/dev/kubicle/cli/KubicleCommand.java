@@ -1,30 +1,26 @@
 package dev.kubicle.cli;
 
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.util.List;
 
 @Command(name = "kubicle",
         description = "Local multi-node Kubernetes clusters whose nodes are containers.",
         mixinStandardHelpOptions = true,
         // Every subcommand answers --help (and --version) too.
         scope = ScopeType.INHERIT,
-        versionProvider = KubicleVersion.class,
-        subcommands = {
-                BuildCommand.class,
-                CreateCommand.class,
-                DeleteCommand.class,
-                ExportCommand.class,
-                GetCommand.class,
-                LoadCommand.class,
-                VersionCommand.class,
-                AutoComplete.GenerateCompletion.class
-        })
+        versionProvider = KubicleVersion.class)
 final class KubicleCommand implements Runnable {
+    /** Our own subcommands, each given to picocli only when a run needs it: see {@link #addSubcommands}. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, CreateCommand.class,
+            DeleteCommand.class, ExportCommand.class, GetCommand.class, LoadCommand.class, VersionCommand.class);
+
     final PrintStream out;
     final PrintStream err;
 
@@ -34,6 +30,25 @@ final class KubicleCommand implements Runnable {
     KubicleCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * picocli reads every option of every command it is given before it parses anything, which took longer than
+     * running {@code version} itself. So a run that names one of our subcommands first gets only that one (with its
+     * own subcommands); anything else (help, a typo, completion) gets the whole tree, so that listings, suggestions
+     * and completion scripts stay complete.
+     */
+    static void addSubcommands(CommandLine commandLine, String... args) {
+        String first = args.length == 0 ? "" : args[0];
+        List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(type -> type.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        if (!named.isEmpty()) {
+            named.forEach(commandLine::addSubcommand);
+            return;
+        }
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        commandLine.addSubcommand(AutoComplete.GenerateCompletion.class);
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class Main {
 
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine commandLine = new CommandLine(new KubicleCommand(out, err));
+        KubicleCommand.addSubcommands(commandLine, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(err));
