@@ -1,5 +1,6 @@
 package dev.kubicle.cli;
 
+import dev.kubicle.provider.docker.DockerProvider;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 @Command(name = "kubicle",
         description = "Local multi-node Kubernetes clusters whose nodes are containers.",
@@ -23,13 +25,15 @@ final class KubicleCommand implements Runnable {
 
     final PrintStream out;
     final PrintStream err;
+    private final Supplier<DockerProvider> engine;
 
     @Spec
     CommandSpec spec;
 
-    KubicleCommand(PrintStream out, PrintStream err) {
+    KubicleCommand(PrintStream out, PrintStream err, Supplier<DockerProvider> engine) {
         this.out = out;
         this.err = err;
+        this.engine = engine;
     }
 
     /**
@@ -57,6 +61,6 @@ final class KubicleCommand implements Runnable {
     }
 
     Session session(GlobalOptions options) {
-        return new Session(out, err, options);
+        return new Session(out, err, options, engine);
     }
 }

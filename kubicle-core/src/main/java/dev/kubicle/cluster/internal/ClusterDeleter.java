@@ -8,14 +8,12 @@ import dev.kubicle.provider.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Future;
 
 /**
- * Removes everything labelled as part of one cluster in three rounds of parallel engine calls: find the nodes,
- * volumes and network; remove every node; remove every volume and the network. Each round waits only for the
- * slowest call of the one before, as the engine refuses to remove a volume or network still in use. Safe to run on
- * a half-made cluster, and again on one already gone.
+ * Removes everything labelled as part of one cluster: every node at once (its volumes and network are looked up
+ * meanwhile), then every volume and the network at once, as the engine refuses to remove a volume or network still
+ * in use. Safe to run on a half-made cluster, and again on one already gone.
  */
 public final class ClusterDeleter {
     private static final int SETTLE_PASSES = 10;
@@ -56,27 +54,24 @@ public final class ClusterDeleter {
     /** @return whether anything of the cluster was found */
     public boolean delete(String cluster) throws InterruptedException {
         Map<String, String> labels = Labels.ofCluster(cluster);
-        AtomicReference<List<String>> nodes = new AtomicReference<>(List.of());
-        AtomicReference<List<String>> volumes = new AtomicReference<>(List.of());
-        AtomicBoolean ownNetwork = new AtomicBoolean();
-        parallel.forEach(List.<Runnable>of(
-                () -> nodes.set(provider.nodeNames(labels)),
-                () -> volumes.set(provider.volumes(labels)),
-                () -> ownNetwork.set(isOwnNetwork(cluster))), Runnable::run);
-
-        parallel.forEach(nodes.get(), node -> {
+        // What else the cluster has is looked up while its nodes go.
+        Future<List<String>> volumes = parallel.start(() -> provider.volumes(labels));
+        Future<Boolean> ownNetwork = parallel.start(() -> isOwnNetwork(cluster));
+        List<String> nodes = provider.nodeNames(labels);
+        parallel.forEach(nodes, node -> {
             thawFrozenCgroups(node);
             provider.deleteNode(node);
         });
 
         // Each /var volume holds the node's images and etcd: removing them one after another adds up.
         List<Runnable> leftovers = new ArrayList<>();
-        volumes.get().forEach(volume -> leftovers.add(() -> provider.deleteVolume(volume)));
-        if (ownNetwork.get()) {
+        parallel.await(volumes).forEach(volume -> leftovers.add(() -> provider.deleteVolume(volume)));
+        boolean hadNetwork = parallel.await(ownNetwork);
+        if (hadNetwork) {
             leftovers.add(() -> provider.deleteNetwork(ClusterPlanner.networkName(cluster)));
         }
         parallel.forEach(leftovers, Runnable::run);
-        return !nodes.get().isEmpty() || !volumes.get().isEmpty() || ownNetwork.get();
+        return !nodes.isEmpty() || !leftovers.isEmpty();
     }
 
     /** A network of the cluster's name that kubicle did not label for this cluster belongs to someone else. */

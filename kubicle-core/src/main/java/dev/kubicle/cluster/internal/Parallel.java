@@ -5,6 +5,7 @@ import dev.kubicle.KubicleException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,10 +58,15 @@ public final class Parallel implements AutoCloseable {
         return executor.submit(task);
     }
 
-    /** Waits for a task from {@link #start} and rethrows its failure as it was. */
-    public void await(Future<?> task) throws InterruptedException {
+    /** Starts one task beside the caller's own work; {@link #await} gives its result. */
+    public <T> Future<T> start(Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    /** Waits for a task from {@link #start} and gives its result, or rethrows its failure as it was. */
+    public <T> T await(Future<T> task) throws InterruptedException {
         try {
-            task.get();
+            return task.get();
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         }
