@@ -1,5 +1,6 @@
 package dev.kubicle.provider.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
@@ -22,13 +23,12 @@ import dev.kubicle.provider.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Runs nodes on a Docker engine through its API (docker-java; never the docker CLI). One instance is shared by all
@@ -160,7 +160,9 @@ public final class DockerProvider implements Provider {
 
     @Override
     public List<NodeInfo> listNodes(Map<String, String> labels) {
-        return containers(labels).stream()
+        List<Container> containers = client.listContainersCmd().withShowAll(true)
+                .withFilter("label", LabelFilters.of(labels)).exec();
+        return containers.stream()
                 .map(container -> inspectNode(container.getId()))
                 // A node deleted between list and inspect is simply gone.
                 .flatMap(Optional::stream)
@@ -170,20 +172,26 @@ public final class DockerProvider implements Provider {
 
     @Override
     public List<String> nodeNames(Map<String, String> labels) {
-        // The listing already holds the names; nothing needs inspecting.
-        return containers(labels).stream().map(DockerProvider::ownName).sorted().toList();
-    }
-
-    private List<Container> containers(Map<String, String> labels) {
-        return client.listContainersCmd().withShowAll(true).withFilter("label", LabelFilters.of(labels)).exec();
+        // The listing already holds the names. Read as a plain tree it also skips building docker-java's
+        // deserialisers for every field of a container: 20 ms instead of 100 on a fresh JVM, which delete waits for.
+        JsonNode containers = connection.raw().getDocument("/containers/json" + EngineHttp.queryString(Map.of(
+                "all", List.of("true"), "filters", List.of(LabelFilters.asQueryParameter(labels)))));
+        List<String> names = new ArrayList<>();
+        for (JsonNode container : containers) {
+            names.add(ownName(container));
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
     }
 
     /** The engine also lists the names other containers link to it by ("/other/alias"); those have two slashes. */
-    private static String ownName(Container container) {
-        return Stream.ofNullable(container.getNames()).flatMap(Arrays::stream)
-                .filter(name -> name.lastIndexOf('/') == 0)
-                .map(name -> name.substring(1))
-                .findFirst().orElse(container.getId());
+    private static String ownName(JsonNode container) {
+        for (JsonNode name : container.path("Names")) {
+            if (name.asText().lastIndexOf('/') == 0) {
+                return name.asText().substring(1);
+            }
+        }
+        return container.path("Id").asText();
     }
 
     @Override
