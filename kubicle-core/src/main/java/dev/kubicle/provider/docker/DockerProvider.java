@@ -51,7 +51,7 @@ public final class DockerProvider implements Provider {
         this.client = connection.client();
         this.networks = new DockerNetworks(client);
         this.images = new DockerImages(client, connection.raw());
-        this.exec = new NodeExec(client,
+        this.exec = new NodeExec(client, connection.raw(),
                 new HijackedExecStart(connection.host(), connection.tls(), connection.apiVersion()));
     }
 
