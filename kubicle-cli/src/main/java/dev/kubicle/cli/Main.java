@@ -1,9 +1,11 @@
 package dev.kubicle.cli;
 
+import dev.kubicle.provider.docker.DockerProvider;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 
 /** Starts the command line. {@link #run} returns the exit code, so tests run commands without a new JVM. */
 public final class Main {
@@ -11,11 +13,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(InterruptGuard.run(() -> run(System.out, System.err, args)));
+        Supplier<DockerProvider> engine = EarlyConnection.startFor(args);
+        System.exit(InterruptGuard.run(() -> run(System.out, System.err, engine, args)));
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(new KubicleCommand(out, err));
+        return run(out, err, DockerProvider::connect, args);
+    }
+
+    private static int run(PrintStream out, PrintStream err, Supplier<DockerProvider> engine, String... args) {
+        CommandLine commandLine = new CommandLine(new KubicleCommand(out, err, engine));
+        KubicleCommand.addSubcommands(commandLine, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(err));

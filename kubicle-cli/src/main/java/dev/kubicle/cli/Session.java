@@ -9,6 +9,7 @@ import dev.kubicle.provider.Provider;
 import dev.kubicle.provider.docker.DockerProvider;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * What one command run needs from the library, made on first use so that commands that do not touch the engine
@@ -18,10 +19,12 @@ import java.io.PrintStream;
 final class Session implements AutoCloseable {
     private final PrintStream out;
     private final Progress progress;
+    private final Supplier<DockerProvider> engine;
     private DockerProvider provider;
 
-    Session(PrintStream out, PrintStream err, GlobalOptions options) {
+    Session(PrintStream out, PrintStream err, GlobalOptions options, Supplier<DockerProvider> engine) {
         this.out = out;
+        this.engine = engine;
         this.progress = new ConsoleProgress(err, options.verbosity(), System.console() != null);
     }
 
@@ -35,7 +38,7 @@ final class Session implements AutoCloseable {
 
     Provider provider() {
         if (provider == null) {
-            provider = DockerProvider.connect();
+            provider = engine.get();
             progress.detail("using " + provider.name() + " engine " + provider.describe());
         }
         return provider;

@@ -21,6 +21,20 @@ class MainTest {
     }
 
     @Test
+    void helpListsEveryCommandThoughARunBuildsOnlyTheOneItNames() {
+        CliRun help = CliRun.of("--help");
+        CliRun deleteHelp = CliRun.of("delete", "--help");
+        CliRun completion = CliRun.of("generate-completion");
+
+        assertThat(help.out()).contains("build", "create", "delete", "export", "get", "load", "version",
+                "generate-completion");
+        assertThat(deleteHelp.exitCode()).isZero();
+        assertThat(deleteHelp.out()).contains("Usage: kubicle delete", "cluster", "clusters", "--help");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out()).contains("kubicle_delete_cluster", "kubicle_get_nodes", "kubicle_version");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorWithExitCodeTwo() {
         CliRun run = CliRun.of("frobnicate");
 

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Future;
 
 /**
  * kubicle's library entry point: create, list and delete clusters on one engine. The command line is a thin layer
@@ -103,8 +104,18 @@ public final class Clusters {
     public boolean delete(String name) {
         progress.headline("Deleting cluster \"" + name + "\" ...");
         try (Parallel parallel = new Parallel()) {
-            boolean found = new ClusterDeleter(provider, parallel).delete(name);
-            kubeconfigs.removeFromAll(name);
+            // The kubeconfig entries go whatever the engine says (kind removes them before the nodes), so the files
+            // are rewritten while the engine works.
+            Future<?> kubeconfig = parallel.start(() -> kubeconfigs.removeFromAll(name));
+            boolean found;
+            try {
+                found = new ClusterDeleter(provider, parallel).delete(name);
+            } catch (RuntimeException e) {
+                // Closing the pool interrupts its threads: the files are finished first.
+                parallel.awaitQuietly(kubeconfig);
+                throw e;
+            }
+            parallel.await(kubeconfig);
             return found;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

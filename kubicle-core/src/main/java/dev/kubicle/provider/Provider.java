@@ -45,6 +45,14 @@ public interface Provider extends AutoCloseable {
      */
     List<NodeInfo> listNodes(Map<String, String> labels);
 
+    /**
+     * The names of the containers {@link #listNodes} would give, for when a name is all that is needed: an engine
+     * may answer this with one call instead of one per node.
+     */
+    default List<String> nodeNames(Map<String, String> labels) {
+        return listNodes(labels).stream().map(NodeInfo::name).toList();
+    }
+
     Optional<NodeInfo> inspectNode(String name);
 
     /** Runs a command in a running node and waits for it; never throws for a non-zero exit code. */

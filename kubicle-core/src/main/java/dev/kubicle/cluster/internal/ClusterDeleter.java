@@ -3,14 +3,17 @@ package dev.kubicle.cluster.internal;
 import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.provider.ExecRequest;
-import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
- * Removes everything labelled as part of one cluster: containers first (in parallel), then their volumes, then the
- * network. Safe to run on a half-made cluster, and again on one already gone.
+ * Removes everything labelled as part of one cluster: every node at once (its volumes and network are looked up
+ * meanwhile), then every volume and the network at once, as the engine refuses to remove a volume or network still
+ * in use. Safe to run on a half-made cluster, and again on one already gone.
  */
 public final class ClusterDeleter {
     private static final int SETTLE_PASSES = 10;
@@ -48,6 +51,36 @@ public final class ClusterDeleter {
         }
     }
 
+    /** @return whether anything of the cluster was found */
+    public boolean delete(String cluster) throws InterruptedException {
+        Map<String, String> labels = Labels.ofCluster(cluster);
+        // What else the cluster has is looked up while its nodes go.
+        Future<List<String>> volumes = parallel.start(() -> provider.volumes(labels));
+        Future<Boolean> ownNetwork = parallel.start(() -> isOwnNetwork(cluster));
+        List<String> nodes = provider.nodeNames(labels);
+        parallel.forEach(nodes, node -> {
+            thawFrozenCgroups(node);
+            provider.deleteNode(node);
+        });
+
+        // Each /var volume holds the node's images and etcd: removing them one after another adds up.
+        List<Runnable> leftovers = new ArrayList<>();
+        parallel.await(volumes).forEach(volume -> leftovers.add(() -> provider.deleteVolume(volume)));
+        boolean hadNetwork = parallel.await(ownNetwork);
+        if (hadNetwork) {
+            leftovers.add(() -> provider.deleteNetwork(ClusterPlanner.networkName(cluster)));
+        }
+        parallel.forEach(leftovers, Runnable::run);
+        return !nodes.isEmpty() || !leftovers.isEmpty();
+    }
+
+    /** A network of the cluster's name that kubicle did not label for this cluster belongs to someone else. */
+    private boolean isOwnNetwork(String cluster) {
+        return provider.network(ClusterPlanner.networkName(cluster))
+                .filter(network -> cluster.equals(network.labels().get(Labels.CLUSTER)))
+                .isPresent();
+    }
+
     /**
      * runc in a node can leave a pod's cgroup frozen (seen with the systemd driver on cgroup v1); a frozen process
      * cannot die, so the engine's kill of the node would never finish. Thawing first is harmless elsewhere, and a
@@ -60,24 +93,5 @@ public final class ClusterDeleter {
         } catch (RuntimeException notRunning) {
             // Removal goes on: there is nothing to thaw in a stopped node.
         }
-    }
-
-    /** @return whether anything of the cluster was found */
-    public boolean delete(String cluster) throws InterruptedException {
-        List<String> nodes = provider.listNodes(Labels.ofCluster(cluster)).stream().map(NodeInfo::name).toList();
-        parallel.forEach(nodes, node -> {
-            thawFrozenCgroups(node);
-            provider.deleteNode(node);
-        });
-        List<String> volumes = provider.volumes(Labels.ofCluster(cluster));
-        // Each /var volume holds the node's images and etcd: removing them one after another adds up.
-        parallel.forEach(volumes, provider::deleteVolume);
-        boolean hadNetwork = provider.network(ClusterPlanner.networkName(cluster))
-                .filter(network -> cluster.equals(network.labels().get(Labels.CLUSTER)))
-                .isPresent();
-        if (hadNetwork) {
-            provider.deleteNetwork(ClusterPlanner.networkName(cluster));
-        }
-        return !nodes.isEmpty() || !volumes.isEmpty() || hadNetwork;
     }
 }

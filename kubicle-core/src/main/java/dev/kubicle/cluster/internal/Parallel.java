@@ -5,6 +5,7 @@ import dev.kubicle.KubicleException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,36 @@ public final class Parallel implements AutoCloseable {
         } catch (InterruptedException e) {
             batch.cancel(futures);
             throw e;
+        }
+    }
+
+    /** Starts one task beside the caller's own work; {@link #await} joins it. */
+    public Future<?> start(Runnable task) {
+        return executor.submit(task);
+    }
+
+    /** Starts one task beside the caller's own work; {@link #await} gives its result. */
+    public <T> Future<T> start(Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    /** Waits for a task from {@link #start} and gives its result, or rethrows its failure as it was. */
+    public <T> T await(Future<T> task) throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /** Waits for a task from {@link #start} while a failure of the caller's own is on its way out. */
+    public void awaitQuietly(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException hidden) {
+            // The caller's failure is the one to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -50,7 +50,7 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
         DefaultDockerClientConfig config = settings.withApiVersion(apiVersion).build();
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(UnixSocketTls.forHost(config.getDockerHost(), config.getSSLConfig()))
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .build();
@@ -69,7 +69,7 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
     private static JsonNode askVersion(DefaultDockerClientConfig config, String host) {
         try (DockerHttpClient probe = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(UnixSocketTls.forHost(config.getDockerHost(), config.getSSLConfig()))
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(PROBE_TIMEOUT)
                 .build()) {

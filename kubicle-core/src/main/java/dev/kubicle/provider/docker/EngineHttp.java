@@ -35,7 +35,20 @@ final class EngineHttp {
     }
 
     JsonNode get(String path) {
-        return send(Request.builder().method(Request.Method.GET).path(versionPrefix + path).build());
+        return lastMessageOf(send(getRequest(path)));
+    }
+
+    /** GETs a reply that is one JSON document, such as a listing: {@link #get} would take a top-level array apart. */
+    JsonNode getDocument(String path) {
+        try {
+            return JSON.readTree(send(getRequest(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Request getRequest(String path) {
+        return Request.builder().method(Request.Method.GET).path(versionPrefix + path).build();
     }
 
     /**
@@ -51,7 +64,7 @@ final class EngineHttp {
                 .putHeader("Content-Type", contentType)
                 .body(body == null ? new ByteArrayInputStream(new byte[0]) : body)
                 .build();
-        return send(request);
+        return lastMessageOf(send(request));
     }
 
     static String queryString(Map<String, List<String>> query) {
@@ -66,13 +79,22 @@ final class EngineHttp {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private JsonNode send(Request request) {
+    /** @return the reply's body, if its status is a success */
+    private byte[] send(Request request) {
         try (DockerHttpClient.Response response = http.execute(request)) {
             byte[] body = response.getBody() == null ? new byte[0] : response.getBody().readAllBytes();
             if (response.getStatusCode() < 200 || response.getStatusCode() > 299) {
                 throw new EngineCallException(response.getStatusCode(),
                         EngineErrors.messageFromBody(new String(body, StandardCharsets.UTF_8)));
             }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode lastMessageOf(byte[] body) {
+        try {
             return lastMessage(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,8 @@
 package dev.kubicle.provider.docker;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +10,13 @@ import java.util.Map;
 final class LabelFilters {
 
     private LabelFilters() {
+    }
+
+    /** The engine's {@code filters} query parameter for these labels, for calls made without docker-java. */
+    static String asQueryParameter(Map<String, String> labels) {
+        ObjectNode filters = JsonNodeFactory.instance.objectNode();
+        of(labels).forEach(filters.putArray("label")::add);
+        return filters.toString();
     }
 
     /** {@code key=value} to match a value, a bare {@code key} (for an empty value) to match any value. */

@@ -1,8 +1,8 @@
 package dev.kubicle.provider.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
@@ -33,10 +33,12 @@ final class NodeExec {
     private static final long EXIT_CODE_POLL_MILLIS = 20;
 
     private final DockerClient client;
+    private final EngineHttp raw;
     private final HijackedExecStart hijacked;
 
-    NodeExec(DockerClient client, HijackedExecStart hijacked) {
+    NodeExec(DockerClient client, EngineHttp raw, HijackedExecStart hijacked) {
         this.client = client;
+        this.raw = raw;
         this.hijacked = hijacked;
     }
 
@@ -104,12 +106,16 @@ final class NodeExec {
         }
     }
 
-    /** The output stream ends as the process ends, but the engine may record its exit code a moment later. */
+    /**
+     * The output stream ends as the process ends, but the engine may record its exit code a moment later. Read as a
+     * plain tree: docker-java's inspect first builds a deserialiser for every field of the reply, which a short run
+     * such as delete's thaw would wait for.
+     */
     private int exitCode(String execId) {
         for (int poll = 0; ; poll++) {
-            InspectExecResponse exec = client.inspectExecCmd(execId).exec();
-            if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
-                return exec.getExitCodeLong().intValue();
+            JsonNode exec = raw.getDocument("/exec/" + execId + "/json");
+            if (!exec.path("Running").asBoolean() && exec.path("ExitCode").isIntegralNumber()) {
+                return exec.path("ExitCode").asInt();
             }
             if (poll == EXIT_CODE_POLLS) {
                 throw new KubicleException(ExitCode.UNEXPECTED_STATE,

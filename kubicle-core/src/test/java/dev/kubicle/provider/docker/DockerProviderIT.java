@@ -307,6 +307,9 @@ class DockerProviderIT {
     @Order(12)
     void deleteRemovesNodesTheirVolumesAndTheNetworkAndMayBeRepeated() {
         assertThat(provider.volumes(labels)).containsExactly(first + "-var", second + "-var");
+        assertThat(provider.nodeNames(labels)).containsExactly(first, second)
+                .isEqualTo(provider.listNodes(labels).stream().map(NodeInfo::name).toList());
+        assertThat(provider.nodeNames(Map.of(TEST_LABEL, run + "-other"))).isEmpty();
 
         provider.deleteNode(first);
         provider.deleteNode(second);
@@ -317,6 +320,7 @@ class DockerProviderIT {
         provider.deleteNetwork(network);
 
         assertThat(provider.listNodes(labels)).isEmpty();
+        assertThat(provider.nodeNames(labels)).isEmpty();
         assertThat(provider.inspectNode(first)).isEmpty();
         assertThat(provider.volumes(labels)).isEmpty();
         assertThat(provider.network(network)).isEmpty();
