@@ -300,11 +300,24 @@ public final class DockerProvider implements Provider {
                 return;
             } catch (DockerException e) {
                 // A busy engine can give up waiting for a killed container's exit before the kernel has reaped
-                // it; the kill has been sent, and asking again finds the container gone or going.
+                // it; the kill has been sent, and asking again finds the container gone or going, unless a
+                // process of it is frozen: then it is thawed where the engine's host is this machine.
                 if (attempt == REMOVE_ATTEMPTS || !EngineErrors.message(e).contains("did not receive an exit event")) {
                     throw EngineErrors.failed("delete node " + name, e);
                 }
+                thawOnHost(name);
             }
+        }
+    }
+
+    private void thawOnHost(String name) {
+        if (!connection.local()) {
+            return;
+        }
+        try {
+            HostFreezer.ofThisHost().thaw(client.inspectContainerCmd(name).exec().getId());
+        } catch (NotFoundException alreadyGone) {
+            // Nothing left to thaw.
         }
     }
 

@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -312,6 +313,9 @@ class DockerProviderIT {
         assertThat(provider.nodeNames(Map.of(TEST_LABEL, run + "-other"))).isEmpty();
 
         provider.deleteNode(first);
+        // A node frozen as runc inside leaves a pod when the node is killed mid-change: the engine's kill cannot
+        // finish until the host thaws it.
+        freezeOnHost(second);
         provider.deleteNode(second);
         provider.deleteNode(first);
         provider.volumes(labels).forEach(provider::deleteVolume);
@@ -324,6 +328,32 @@ class DockerProviderIT {
         assertThat(provider.inspectNode(first)).isEmpty();
         assertThat(provider.volumes(labels)).isEmpty();
         assertThat(provider.network(network)).isEmpty();
+    }
+
+    /**
+     * Moves the container's main process into a child cgroup and freezes that, as runc in a node freezes a pod's
+     * cgroup: the engine's kill thaws the container's own cgroup, never a child frozen by itself.
+     */
+    private static void freezeOnHost(String container) {
+        try {
+            Process inspect = new ProcessBuilder("docker", "inspect", "-f", "{{.Id}} {{.State.Pid}}", container)
+                    .start();
+            String[] idAndPid = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()
+                    .split(" ");
+            assertThat(inspect.waitFor()).isZero();
+            Path v1 = Path.of("/sys/fs/cgroup/freezer/docker", idAndPid[0]);
+            Path v2 = Path.of("/sys/fs/cgroup/system.slice/docker-" + idAndPid[0] + ".scope");
+            boolean isV1 = Files.isDirectory(v1);
+            assertThat(isV1 || Files.isDirectory(v2)).as("the container's freezer on this host").isTrue();
+            Path child = Files.createDirectories((isV1 ? v1 : v2).resolve("frozen-by-test"));
+            Files.writeString(child.resolve("cgroup.procs"), idAndPid[1]);
+            Files.writeString(child.resolve(isV1 ? "freezer.state" : "cgroup.freeze"), isV1 ? "FROZEN" : "1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private NodeSpec node(String name, String ip, List<PortSpec> ports) {
