@@ -82,14 +82,18 @@ public final class ClusterDeleter {
     }
 
     /**
-     * runc in a node can leave a pod's cgroup frozen (seen with the systemd driver on cgroup v1); a frozen process
-     * cannot die, so the engine's kill of the node would never finish. Thawing first is harmless elsewhere, and a
-     * node that is not running simply does not answer.
+     * runc in a node freezes a pod's cgroup for a moment while it changes it (the systemd driver on cgroup v1), and a
+     * node killed in that moment keeps a frozen process that cannot die: the engine's kill then gives up after ten
+     * seconds or more. A young cluster's kubelet is still starting pods, so the kubelet is stopped first (nothing
+     * asks runc for changes any more), a runc caught mid-change is ended, and what it left frozen is thawed. Harmless
+     * on any node that is going anyway; a node that is not running simply does not answer. The provider thaws from
+     * the host as a last resort.
      */
     private void thawFrozenCgroups(String node) {
         try {
-            provider.exec(node, ExecRequest.of("sh", "-c", "for f in $(find /sys/fs/cgroup/freezer -name "
-                    + "freezer.state 2>/dev/null); do grep -q FROZEN \"$f\" && echo THAWED >\"$f\"; done; true"));
+            provider.exec(node, ExecRequest.of("sh", "-c", "timeout 5 systemctl stop kubelet >/dev/null 2>&1; "
+                    + "pkill -x runc; for f in $(find /sys/fs/cgroup/freezer -name freezer.state 2>/dev/null); do "
+                    + "grep -q FROZEN \"$f\" && echo THAWED >\"$f\"; done; true"));
         } catch (RuntimeException notRunning) {
             // Removal goes on: there is nothing to thaw in a stopped node.
         }
