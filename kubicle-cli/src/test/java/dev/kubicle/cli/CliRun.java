@@ -1,18 +1,18 @@
 package dev.kubicle.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One run of the command line, in this JVM or as the packaged jar, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
+    /** Longer than any command the tests run through the jar (a create included). */
+    private static final Duration JAR_RUN_TIMEOUT = Duration.ofMinutes(15);
 
     static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -27,25 +27,7 @@ record CliRun(int exitCode, String out, String err) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", Path.of("target", "kubicle.jar").toString()));
         command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("kubicle", ".out");
-            Path err = Files.createTempFile("kubicle", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-                builder.environment().putAll(environment);
-                int code = builder.start().waitFor();
-                return new CliRun(code, Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running kubicle " + String.join(" ", args), e);
-        }
+        ChildProcess.Output output = ChildProcess.run(command, environment, null, JAR_RUN_TIMEOUT);
+        return new CliRun(output.exitCode(), output.out(), output.err());
     }
 }

@@ -2,15 +2,12 @@ package dev.kubicle.cli;
 
 import dev.kubicle.config.ConfigDefaults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * kubectl on the host, talking to a cluster through a kubeconfig file, as a user would: the binary the node image
@@ -83,36 +80,7 @@ record HostKubectl(Path binary, Path kubeconfig) {
     private Result runWithInput(String stdin, List<String> args) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(args);
-        try {
-            Path out = Files.createTempFile("kubectl", ".out");
-            Path err = Files.createTempFile("kubectl", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
-                if (stdin == null) {
-                    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-                }
-                Process process = builder.start();
-                if (stdin != null) {
-                    try (var input = process.getOutputStream()) {
-                        input.write(stdin.getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                if (!process.waitFor(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                    return new Result(-1, Files.readString(out), Files.readString(err) + "(killed after "
-                            + CALL_TIMEOUT + ")\n");
-                }
-                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running kubectl", e);
-        }
+        ChildProcess.Output output = ChildProcess.run(command, Map.of(), stdin, CALL_TIMEOUT);
+        return new Result(output.exitCode(), output.out(), output.err());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kubicle.yaml.YamlErrors;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,23 +48,10 @@ public final class YamlTrees {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new PatchFailure("is not valid YAML (" + describe(e) + ")", "fix the patch's YAML");
+            throw new PatchFailure("is not valid YAML (" + YamlErrors.describe(e) + ")", "fix the patch's YAML");
         } catch (IOException e) {
             throw new IllegalStateException("reading YAML from a string", e);
         }
         return documents;
-    }
-
-    /** "line 3, column 7: mapping values are not allowed here", on one line. */
-    private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        // SnakeYAML's sentences start in column 0, the problem last; its snippets and carets are indented.
-        String problem = message.lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .reduce((context, last) -> last)
-                .orElse(message)
-                .strip();
-        return e.getLocation() == null ? problem
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + problem;
     }
 }

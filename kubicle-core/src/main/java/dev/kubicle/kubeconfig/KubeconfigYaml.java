@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kubicle.yaml.FaithfulYamlWriter;
+import dev.kubicle.yaml.YamlErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes kubeconfig YAML so that a round trip keeps every value the user wrote. Jackson's own tree
@@ -35,7 +34,6 @@ final class KubeconfigYaml {
             written.equals(readBack) || written instanceof PlainScalarNode && readBack.isTextual()
                     && written.asText().equals(readBack.asText()) ? 0 : 1;
     /** Where SnakeYAML's messages say the problem is; the last one is the problem, earlier ones its context. */
-    private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     private KubeconfigYaml() {
     }
@@ -53,7 +51,7 @@ final class KubeconfigYaml {
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new InvalidKubeconfigException(describe(e), e);
+            throw new InvalidKubeconfigException(YamlErrors.describe(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading YAML from a string", e);
         }
@@ -87,27 +85,6 @@ final class KubeconfigYaml {
         } catch (InvalidKubeconfigException e) {
             return false;
         }
-    }
-
-    /** "line 3, column 7: mapping values are not allowed here", on one line. */
-    private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        // SnakeYAML's sentences start in column 0 (the context first, the problem last); its positions, snippets
-        // and carets are indented.
-        String problem = message.lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .reduce((context, last) -> last)
-                .orElse(message)
-                .strip();
-        Matcher mark = MARK.matcher(message);
-        String where = null;
-        while (mark.find()) {
-            where = "line " + mark.group(1) + ", column " + mark.group(2);
-        }
-        if (where == null && e.getLocation() != null) {
-            where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        }
-        return where == null ? problem : where + ": " + problem;
     }
 
     /** Builds the tree of one document, expanding aliases of the mappings and lists anchored before them. */
