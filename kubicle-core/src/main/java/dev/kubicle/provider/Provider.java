@@ -28,14 +28,18 @@ public interface Provider extends AutoCloseable {
 
     void deleteNetwork(String name);
 
-    /** Creates and starts a node container. */
+    /**
+     * Creates and starts a node container. Its volume (if the spec names one) is made first, carrying the spec's
+     * labels and the spec itself, so that {@link #recordedNodes} finds the node after its container is gone; a
+     * volume that exists already (a node made again from its record) is used as it is.
+     */
     void runNode(NodeSpec spec);
 
     /**
      * Creates, without starting it, a plain container beside the nodes, such as a cluster's load balancer: the
      * spec's image, entrypoint, labels, network, address and ports, with none of a node's privileges and set-up (its
-     * var volume and mounts are not used). Files can be written into it before {@link #startNode} starts it; list,
-     * exec, stop and delete treat it as a node.
+     * mounts are not used, and its var volume, if named, only records the spec as for {@link #runNode}). Files can
+     * be written into it before {@link #startNode} starts it; list, exec, stop and delete treat it as a node.
      */
     void createContainer(NodeSpec spec);
 
@@ -54,6 +58,12 @@ public interface Provider extends AutoCloseable {
     }
 
     Optional<NodeInfo> inspectNode(String name);
+
+    /**
+     * The specs recorded by {@link #runNode} and {@link #createContainer} for everything carrying these labels,
+     * whether its container still exists or not, sorted by name. A record goes when its volume is deleted.
+     */
+    List<NodeSpec> recordedNodes(Map<String, String> labels);
 
     /** Runs a command in a running node and waits for it; never throws for a non-zero exit code. */
     ExecResult exec(String node, ExecRequest request);

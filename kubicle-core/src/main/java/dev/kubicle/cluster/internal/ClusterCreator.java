@@ -19,7 +19,7 @@ public final class ClusterCreator {
         this.progress = progress;
     }
 
-    public void create(ClusterPlan plan, Pipeline pipeline, boolean retain) {
+    public void create(ClusterPlan plan, Pipeline<ActionContext> pipeline, boolean retain) {
         refuseExisting(plan.name());
         progress.headline("Creating cluster \"" + plan.name() + "\" ...");
         try (Parallel parallel = new Parallel()) {
