@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -39,10 +38,8 @@ final class CreateClusterCommand implements Callable<Integer> {
     @Option(names = "--no-build", description = "Fail instead of building a missing node image offline.")
     boolean noBuild;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = WaitDurationConverter.class,
-            description = "How long to wait for every node to be Ready, like 30s or 5m; 0 does not wait "
-                    + "(default: 5m).")
-    Duration wait = CreateOptions.DEFAULT_WAIT_READY;
+    @Mixin
+    WaitOption wait;
 
     @Option(names = "--no-kubernetes", description = "Boot the nodes (systemd, containerd) and stop there, for "
             + "setting Kubernetes up by hand.")
@@ -70,7 +67,7 @@ final class CreateClusterCommand implements Callable<Integer> {
             return 0;
         }
         CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild)
-                .withWaitReady(wait).withKubernetes(!noKubernetes);
+                .withWaitReady(wait.duration).withKubernetes(!noKubernetes);
         try (Session session = root.session(options)) {
             session.clusters(kubeconfig.files()).create(cluster, createOptions);
             session.progress().note(noKubernetes

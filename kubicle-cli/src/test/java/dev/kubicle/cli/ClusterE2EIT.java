@@ -1,6 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.cli.WebWorkload.WebPod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,44 +58,10 @@ class ClusterE2EIT {
             """.formatted(NAME, HOST_PORT));
 
     /**
-     * One web server on each node (the scheduler spreads them: a pod may not share a node with another, and they
-     * tolerate the control plane's taint), and a Service in front of the one pod that gets labelled as its target.
+     * One web server on each node (see {@link WebWorkload}), and a Service in front of the one pod that gets labelled
+     * as its target.
      */
-    private static final String WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 3
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  tolerations:
-                  - key: node-role.kubernetes.io/control-plane
-                    operator: Exists
-                    effect: NoSchedule
-                  affinity:
-                    podAntiAffinity:
-                      requiredDuringSchedulingIgnoredDuringExecution:
-                      - labelSelector:
-                          matchLabels: {app: web}
-                        topologyKey: kubernetes.io/hostname
-                  terminationGracePeriodSeconds: 1
-                  containers:
-                  - name: web
-                    image: docker.io/kubicle/busybox:v1
-                    imagePullPolicy: Never
-                    # Each server answers with its pod's name, so a test can tell who answered.
-                    command: [sh, -c, 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www']
-                    ports:
-                    - containerPort: 8080
-                    readinessProbe:
-                      tcpSocket: {port: 8080}
-                      periodSeconds: 1
+    private static final String WEB = WebWorkload.deployment(3) + """
             ---
             apiVersion: v1
             kind: Service
@@ -236,18 +203,12 @@ class ClusterE2EIT {
         cluster.deleteAndAssertGone();
     }
 
-    private record WebPod(String name, String node, String ip) {
-    }
-
     private static List<WebPod> webPods() {
-        kubectl.ok("rollout", "status", "deployment/web", WAIT);
-        return kubectl.ok("get", "pods", "-l", "app=web", "-o",
-                        "jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.status.podIP}{\"\\n\"}{end}")
-                .lines().map(line -> line.split(" ")).map(f -> new WebPod(f[0], f[1], f[2])).toList();
+        return WebWorkload.pods(kubectl);
     }
 
     private static String exec(WebPod pod, String script) {
-        return kubectl.ok("exec", pod.name(), "--", "sh", "-c", script);
+        return WebWorkload.exec(kubectl, pod, script);
     }
 
     private static String fetchWithin(Duration limit, URI uri) throws InterruptedException {

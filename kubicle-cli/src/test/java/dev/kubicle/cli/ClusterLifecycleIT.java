@@ -120,17 +120,11 @@ class ClusterLifecycleIT {
     void aCreateThatFailsOnTheEngineRemovesWhatItMade() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
             Path config = dir.resolve("broken.yaml");
-            Files.writeString(config, """
-                    kind: Cluster
-                    apiVersion: kind.x-k8s.io/v1alpha4
-                    name: %s
-                    nodes:
-                    - role: control-plane
-                    - role: worker
+            Files.writeString(config, E2ECluster.kindControlPlaneAndWorker(BROKEN) + """
                       extraPortMappings:
                       - containerPort: 80
                         hostPort: %d
-                    """.formatted(BROKEN, taken.getLocalPort()));
+                    """.formatted(taken.getLocalPort()));
 
             CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
 

@@ -59,6 +59,18 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         this.config = config;
     }
 
+    /** A cluster of a control plane and a worker in kind's own config format; more for the worker may follow. */
+    static String kindControlPlaneAndWorker(String name) {
+        return """
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                name: %s
+                nodes:
+                - role: control-plane
+                - role: worker
+                """.formatted(name);
+    }
+
     String name() {
         return name;
     }

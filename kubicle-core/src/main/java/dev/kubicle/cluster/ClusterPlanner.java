@@ -34,7 +34,7 @@ public final class ClusterPlanner {
             boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1 && controlPlanes == 1;
             nodes.add(new NodePlan(nodeName, role, node.image(), Optional.ofNullable(node.ip()),
                     ports(config, node, publishesApiServer), mounts(node),
-                    Map.of(Labels.CLUSTER, name, Labels.ROLE, role.label()), node));
+                    Labels.ofRole(name, role), node));
         }
         Optional<NodePlan> loadBalancer = controlPlanes > 1 ? Optional.of(loadBalancer(config)) : Optional.empty();
         return new ClusterPlan(name, networkName(name), Optional.ofNullable(config.networking().subnet()),
@@ -50,7 +50,7 @@ public final class ClusterPlanner {
         List<PortSpec> ports = List.of(new PortSpec(config.networking().apiServerAddress(),
                 config.networking().apiServerPort(), API_SERVER_PORT, "tcp"));
         return new NodePlan(name, NodeRole.LOAD_BALANCER, LoadBalancerImage.REFERENCE, Optional.empty(), ports,
-                List.of(), Map.of(Labels.CLUSTER, config.name(), Labels.ROLE, NodeRole.LOAD_BALANCER.label()), null);
+                List.of(), Labels.ofRole(config.name(), NodeRole.LOAD_BALANCER), null);
     }
 
     /** Each cluster gets a network of its own, so that its subnet and node addresses can be fixed. */

@@ -20,6 +20,7 @@ import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesReadyAction;
 import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
 import dev.kubicle.cluster.internal.lifecycle.ClusterLifecycle;
+import dev.kubicle.cluster.internal.nodes.NodeChanges;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.kubeconfig.Kubeconfig;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
@@ -178,6 +179,34 @@ public final class Clusters {
      */
     public void start(String name, Duration waitReady) {
         new ClusterLifecycle(provider, progress).start(name, waitReady);
+    }
+
+    /**
+     * Adds a node to a running cluster: a container at the next free address (or the given one) on the image of its
+     * peers (or the given one), joined with kubeadm, routed into the pod network, and, for a control plane, behind
+     * the load balancer. A cluster made with one control plane has no load balancer and cannot gain control planes.
+     * A failed add removes what it made unless retained.
+     *
+     * @return the new node
+     */
+    public ClusterNode createNode(String cluster, NodeOptions options) {
+        String name = new NodeChanges(provider, progress).add(cluster, options);
+        return nodes(cluster).stream().filter(node -> node.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Removes a node from its cluster: drained first, so that its workload moves to other nodes, a control plane
+     * taken out of etcd and the load balancer, then its Node object, container and volume. A cluster's last control
+     * plane is refused.
+     */
+    public void deleteNode(String cluster, String node) {
+        new NodeChanges(provider, progress).remove(cluster, node);
+    }
+
+    /** {@link #deleteNode(String, String)} for the cluster the node's labels name. */
+    public void deleteNode(String node) {
+        NodeChanges changes = new NodeChanges(provider, progress);
+        changes.remove(changes.clusterOf(node), node);
     }
 
     /** The nodes of one cluster, control planes first, then by name. */

@@ -22,6 +22,11 @@ public final class Labels {
         return Map.of(CLUSTER, cluster);
     }
 
+    /** What marks a container as the cluster's node (or load balancer) of that role. */
+    public static Map<String, String> ofRole(String cluster, NodeRole role) {
+        return Map.of(CLUSTER, cluster, ROLE, role.label());
+    }
+
     /** Matches everything of every cluster. */
     public static Map<String, String> anyCluster() {
         return Map.of(CLUSTER, "");

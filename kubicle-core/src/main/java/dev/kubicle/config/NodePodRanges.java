@@ -2,6 +2,7 @@ package dev.kubicle.config;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,17 +34,42 @@ public final class NodePodRanges {
                 .flatMap(subnet -> blocks(subnet, cluster.nodes().size()));
     }
 
+    /**
+     * The lowest /24 of an IPv4 pod subnet that no node has yet ({@code taken}), for a node that joins a running
+     * cluster; empty when every block is taken, or the subnet is not one kubicle divides (see {@link #of}).
+     */
+    public static Optional<String> firstFree(String podSubnet, Collection<String> taken) {
+        Optional<Cidr> subnet = Cidr.parse(podSubnet.strip())
+                .filter(parsed -> parsed.isIpv4() && parsed.prefix() < NODE_PREFIX_IPV4);
+        if (subnet.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = 1L << (NODE_PREFIX_IPV4 - subnet.get().prefix());
+        for (long i = 0; i < count; i++) {
+            String candidate = block(subnet.get(), i);
+            if (!taken.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<List<String>> blocks(Cidr subnet, int count) {
         if (count > 1L << (NODE_PREFIX_IPV4 - subnet.prefix())) {
             return Optional.empty();
         }
-        BigInteger step = BigInteger.ONE.shiftLeft(subnet.address().bits() - NODE_PREFIX_IPV4);
         List<String> ranges = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            IpAddress start = new IpAddress(subnet.network().value().add(step.multiply(BigInteger.valueOf(i))),
-                    subnet.address().bits());
-            ranges.add(new Cidr(start, NODE_PREFIX_IPV4).toString());
+            ranges.add(block(subnet, i));
         }
         return Optional.of(List.copyOf(ranges));
+    }
+
+    /** The subnet's {@code index}th /24. */
+    private static String block(Cidr subnet, long index) {
+        BigInteger step = BigInteger.ONE.shiftLeft(subnet.address().bits() - NODE_PREFIX_IPV4);
+        IpAddress start = new IpAddress(subnet.network().value().add(step.multiply(BigInteger.valueOf(index))),
+                subnet.address().bits());
+        return new Cidr(start, NODE_PREFIX_IPV4).toString();
     }
 }

@@ -58,10 +58,7 @@ public final class ClusterDeleter {
         Future<List<String>> volumes = parallel.start(() -> provider.volumes(labels));
         Future<Boolean> ownNetwork = parallel.start(() -> isOwnNetwork(cluster));
         List<String> nodes = provider.nodeNames(labels);
-        parallel.forEach(nodes, node -> {
-            thawFrozenCgroups(node);
-            provider.deleteNode(node);
-        });
+        parallel.forEach(nodes, this::deleteNode);
 
         // Each /var volume holds the node's images and etcd: removing them one after another adds up.
         List<Runnable> leftovers = new ArrayList<>();
@@ -72,6 +69,12 @@ public final class ClusterDeleter {
         }
         parallel.forEach(leftovers, Runnable::run);
         return !nodes.isEmpty() || !leftovers.isEmpty();
+    }
+
+    /** Removes one node's container, thawing first what its kubelet may have left frozen. */
+    public void deleteNode(String node) {
+        thawFrozenCgroups(node);
+        provider.deleteNode(node);
     }
 
     /** A network of the cluster's name that kubicle did not label for this cluster belongs to someone else. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the address of every node that the config leaves to the engine, so that every node is pinned: an engine
@@ -19,8 +20,14 @@ import java.util.Set;
  * Addresses are the lowest free ones of the network's IPv4 subnet, after its gateway.
  */
 public final class NodeAddresses {
+    /** Four parts of 0 to 255: anything else would reach InetAddress as a host name, and be looked up. */
+    private static final String PART = "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])";
+    private static final Pattern DOTTED_QUAD = Pattern.compile(PART + "(\\." + PART + "){3}");
+
     private final int network;
+    private final int mask;
     private final int size;
+    private final int gateway;
     private final Set<Integer> taken = new HashSet<>();
     private final String subnet;
 
@@ -34,11 +41,11 @@ public final class NodeAddresses {
         String[] parts = subnet.split("/");
         int prefix = Integer.parseInt(parts[1]);
         this.size = prefix == 0 ? Integer.MAX_VALUE : 1 << (32 - prefix);
-        this.network = toInt(parts[0]) & (prefix == 0 ? 0 : -1 << (32 - prefix));
-        if (gateway != null && !gateway.isEmpty()) {
-            taken.add(toInt(gateway));
-        }
+        this.mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        this.network = toInt(parts[0]) & mask;
+        this.gateway = gateway == null || gateway.isEmpty() ? network + 1 : toInt(gateway);
         // The network's own address and its first (the engine's usual gateway) are never a node's.
+        taken.add(this.gateway);
         taken.add(network);
         taken.add(network + 1);
         inUse.forEach(address -> taken.add(toInt(address)));
@@ -50,11 +57,44 @@ public final class NodeAddresses {
             taken.add(toInt(fixed.get()));
             return fixed.get();
         }
+        int free = lowestFree();
+        taken.add(free);
+        return fromInt(free);
+    }
+
+    /**
+     * Takes an address a user asked for, for a node added to a running cluster: it must be a free address of the
+     * subnet, and none of those the engine keeps (the network's own, its gateway, its broadcast address).
+     */
+    public String claim(String address) {
+        if (!DOTTED_QUAD.matcher(address).matches()) {
+            throw refused(address + " is not an IPv4 address");
+        }
+        int value = toInt(address);
+        if ((value & mask) != network) {
+            throw refused(address + " is outside the cluster network's subnet " + subnet);
+        }
+        if (value == network || value == network + size - 1 || value == gateway) {
+            throw refused(address + " is the network, gateway or broadcast address of " + subnet
+                    + ", which the engine keeps");
+        }
+        if (!taken.add(value)) {
+            throw refused(address + " is already the address of a node of the cluster");
+        }
+        return address;
+    }
+
+    private KubicleException refused(String problem) {
+        return new KubicleException(ExitCode.INVALID_INPUT, "--ip " + problem + "; use a free address of "
+                + subnet + ", such as " + fromInt(lowestFree()) + ", or leave --ip out for that one");
+    }
+
+    private int lowestFree() {
         // The last address is the subnet's broadcast address.
         for (int offset = 2; offset < size - 1; offset++) {
             int candidate = network + offset;
-            if (taken.add(candidate)) {
-                return fromInt(candidate);
+            if (!taken.contains(candidate)) {
+                return candidate;
             }
         }
         throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the cluster network's subnet " + subnet

@@ -1,5 +1,6 @@
 package dev.kubicle.cluster.internal;
 
+import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,24 @@ class NodeAddressesTest {
 
         assertThatThrownBy(() -> addresses.assign(Optional.empty())).isInstanceOf(KubicleException.class)
                 .hasMessageContaining("10.0.0.0/30 has no free address");
+    }
+
+    @Test
+    void anAddressAskedForMustBeAFreeOneOfTheSubnetAndTheRefusalNamesTheNextFreeOne() {
+        NodeAddresses addresses = new NodeAddresses("172.30.0.0/24", "172.30.0.1", List.of("172.30.0.2",
+                "172.30.0.3"));
+
+        assertThat(addresses.claim("172.30.0.9")).isEqualTo("172.30.0.9");
+        for (String refused : List.of("172.30.0.3", "172.30.0.9", "172.30.1.5", "172.30.0.1", "172.30.0.255",
+                "172.30.0.0", "172.30.0", "node.example", "1.2.3.4.", "256.1.1.1")) {
+            assertThatThrownBy(() -> addresses.claim(refused)).as(refused).isInstanceOf(KubicleException.class)
+                    .hasMessageStartingWith("--ip " + refused + " is ")
+                    .hasMessageEndingWith("such as 172.30.0.4, or leave --ip out for that one")
+                    .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        }
+        assertThatThrownBy(() -> addresses.claim("172.30.1.5")).hasMessageContaining("outside the cluster "
+                + "network's subnet 172.30.0.0/24");
+        assertThatThrownBy(() -> addresses.claim("172.30.0.3")).hasMessageContaining("already the address of a "
+                + "node");
     }
 }

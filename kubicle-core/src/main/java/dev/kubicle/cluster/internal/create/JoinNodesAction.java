@@ -59,8 +59,7 @@ public final class JoinNodesAction implements Action<ActionContext> {
     }
 
     private static void join(ActionContext context, NodePlan node) {
-        KubeadmRun.run(context.commands(), context.progress(), node.name(), "join",
-                "join --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH + " --v=2");
+        KubeadmRun.join(context.commands(), context.progress(), node.name(), WriteKubeadmConfigAction.PATH);
         context.plan().podRange(node).ifPresent(range -> PodRangeAssignment.assign(context.commands(),
                 context.plan().bootstrapControlPlane().name(), node.name(), range));
     }

@@ -7,6 +7,7 @@ import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.NodeCommands;
+import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
@@ -53,7 +54,7 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
             String config = KubeadmConfigRenderer.render(input,
                     KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
-            plan.podRange(node).ifPresent(range -> seedPodNetwork(context.commands(), node.name(), range));
+            plan.podRange(node).ifPresent(range -> PodNetwork.seedCniConfig(context.commands(), node.name(), range));
         });
         Map<String, String> ranges = new HashMap<>();
         plan.nodes().forEach(node -> plan.podRange(node).ifPresent(range -> ranges.put(node.name(), range)));
@@ -61,16 +62,6 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
             PodRoutes.program(context.commands(), context.parallel(), plan.config().networking().podSubnet(), ranges,
                     addresses);
         }
-    }
-
-    /**
-     * A kubelet that starts with a CNI config reports its node Ready at registration; without one it waits for the
-     * CNI's pod, then up to five seconds for its next runtime check. The DaemonSet's pod later writes the same file
-     * from the node's pod CIDR. Images without kubicle's pod network (kind's) lack the tool and are left alone.
-     */
-    private static void seedPodNetwork(NodeCommands commands, String node, String range) {
-        commands.run(node, "sh", "-c", "if command -v kubicle-cni-conf >/dev/null; then kubicle-cni-conf \"$1\"; fi",
-                "sh", range);
     }
 
     /**

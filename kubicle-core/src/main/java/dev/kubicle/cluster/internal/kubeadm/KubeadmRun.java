@@ -32,6 +32,14 @@ public final class KubeadmRun {
         }
     }
 
+    /**
+     * {@code kubeadm join} with the config written at {@code config}. Preflight checks are skipped as kind does: they
+     * test a machine, and a node container fails several on purpose.
+     */
+    public static void join(NodeCommands commands, Progress progress, String node, String config) {
+        run(commands, progress, node, "join", "join --skip-phases=preflight --config=" + config + " --v=2");
+    }
+
     static String tail(String output) {
         List<String> lines = output.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES_IN_ERROR), lines.size()));

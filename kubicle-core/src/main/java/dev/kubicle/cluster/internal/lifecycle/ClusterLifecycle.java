@@ -1,14 +1,11 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
-import dev.kubicle.ExitCode;
-import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.progress.Progress;
-import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
 import java.time.Duration;
@@ -29,14 +26,14 @@ public final class ClusterLifecycle {
     }
 
     public void stop(String cluster) {
-        requireExists(cluster);
+        context(cluster, null).requireExists();
         progress.headline("Stopping cluster \"" + cluster + "\" ...");
         run(cluster, List.of(new StopKubeletsAction(), new StopContainersAction()));
     }
 
     /** @param waitReady how long to wait for every node to be Ready; zero does not wait */
     public void start(String cluster, Duration waitReady) {
-        requireExists(cluster);
+        context(cluster, null).requireExists();
         progress.headline("Starting cluster \"" + cluster + "\" ...");
         List<Action<LifecycleContext>> actions = new ArrayList<>();
         if (!RestoreNodesAction.missing(context(cluster, null)).isEmpty()) {
@@ -64,14 +61,5 @@ public final class ClusterLifecycle {
 
     private LifecycleContext context(String cluster, Parallel parallel) {
         return LifecycleContext.of(cluster, provider, progress, parallel);
-    }
-
-    /** A cluster exists while any of its containers, or any record of one, does. */
-    private void requireExists(String cluster) {
-        List<NodeInfo> containers = provider.listNodes(Labels.ofCluster(cluster));
-        if (containers.isEmpty() && provider.recordedNodes(Labels.ofCluster(cluster)).isEmpty()) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "no cluster named \"" + cluster + "\" exists; "
-                    + "see 'kubicle get clusters'");
-        }
     }
 }

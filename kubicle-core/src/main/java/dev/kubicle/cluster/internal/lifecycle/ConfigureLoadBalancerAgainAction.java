@@ -9,7 +9,7 @@ import dev.kubicle.provider.NodeInfo;
  * Points the load balancer at the control planes that exist now: one made again from its record starts with none,
  * and the set of control planes may have changed while the cluster was stopped.
  */
-final class ConfigureLoadBalancerAgainAction implements Action<LifecycleContext> {
+public final class ConfigureLoadBalancerAgainAction implements Action<LifecycleContext> {
 
     @Override
     public String title() {

@@ -6,15 +6,20 @@ import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.provider.NodeInfo;
 
 /** Where an operation on an existing cluster runs kubectl: a running control plane holds the admin kubeconfig. */
-final class ControlPlanes {
+public final class ControlPlanes {
     private ControlPlanes() {
     }
 
-    static String anyRunning(LifecycleContext context) {
+    public static String anyRunning(LifecycleContext context) {
+        return anyRunningExcept(context, "");
+    }
+
+    /** A running control plane other than {@code leaving}, which is on its way out of the cluster. */
+    public static String anyRunningExcept(LifecycleContext context, String leaving) {
         return LifecycleContext.withRole(context.containers(), NodeRole.CONTROL_PLANE).stream()
-                .filter(NodeInfo::running).map(NodeInfo::name).findFirst()
+                .filter(NodeInfo::running).map(NodeInfo::name).filter(name -> !name.equals(leaving)).findFirst()
                 .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "cluster \"" + context.cluster()
-                        + "\" has no running control plane; start it with 'kubicle start cluster --name "
-                        + context.cluster() + "'"));
+                        + "\" has no running control plane" + (leaving.isEmpty() ? "" : " besides " + leaving)
+                        + "; start it with 'kubicle start cluster --name " + context.cluster() + "'"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.NodeCommands;
@@ -12,9 +14,9 @@ import dev.kubicle.provider.Provider;
 import java.util.List;
 
 /**
- * What the actions of an operation on an existing cluster (stop, start) share. Nothing is remembered between
- * actions: each asks the engine for the cluster's nodes as they are at that moment, as a second run after an
- * interrupted one must do anyway.
+ * What the actions of an operation on an existing cluster (stop, start, adding and removing a node) share. Nothing
+ * is remembered between actions: each asks the engine for the cluster's nodes as they are at that moment, as a
+ * second run after an interrupted one must do anyway.
  */
 public record LifecycleContext(String cluster, Provider provider, Progress progress, NodeCommands commands,
                                Parallel parallel) implements OperationContext {
@@ -26,6 +28,14 @@ public record LifecycleContext(String cluster, Provider provider, Progress progr
     /** The cluster's containers now, running or not. */
     public List<NodeInfo> containers() {
         return provider.listNodes(Labels.ofCluster(cluster));
+    }
+
+    /** A cluster exists while any of its containers, or any record of one, does. */
+    public void requireExists() {
+        if (containers().isEmpty() && provider.recordedNodes(Labels.ofCluster(cluster)).isEmpty()) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "no cluster named \"" + cluster + "\" exists; "
+                    + "see 'kubicle get clusters'");
+        }
     }
 
     public static NodeRole role(NodeInfo node) {

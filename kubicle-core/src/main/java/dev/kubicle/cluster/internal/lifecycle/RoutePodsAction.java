@@ -1,26 +1,23 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.PodRoutes;
-import dev.kubicle.cluster.internal.kubeadm.Kubectl;
-import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NodeInfo;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Routes pods between the nodes before the cluster is handed back (see {@link PodRoutes}): a started node has a new
- * network namespace without its routes, and its kubicle-cni pod may start after its pods do. The pod CIDRs and
- * addresses are the cluster's own (its Node objects); clusters without kubicle's pod network are left alone.
+ * network namespace without its routes, a new node has none yet, and its kubicle-cni pod may start after its pods
+ * do. The pod CIDRs and addresses are the cluster's own (its Node objects); clusters without kubicle's pod network
+ * are left alone.
  */
-final class RoutePodsAction implements Action<LifecycleContext> {
-    private static final String POD_SUBNET = "{.spec.template.spec.containers[0].env[?(@.name==\"POD_SUBNET\")]"
-            + ".value}";
-    private static final String NODES = "{range .items[*]}{.metadata.name} {.spec.podCIDR} "
-            + "{.status.addresses[?(@.type==\"InternalIP\")].address}{\"\\n\"}{end}";
+public final class RoutePodsAction implements Action<LifecycleContext> {
 
     @Override
     public String title() {
@@ -30,9 +27,8 @@ final class RoutePodsAction implements Action<LifecycleContext> {
     @Override
     public void execute(LifecycleContext context) throws InterruptedException {
         String controlPlane = ControlPlanes.anyRunning(context);
-        ExecResult subnet = context.commands().attempt(controlPlane, Kubectl.command("get", "daemonset",
-                "kubicle-cni", "--namespace", "kube-system", "-o", "jsonpath=" + POD_SUBNET));
-        if (!subnet.ok() || subnet.stdout().isBlank()) {
+        Optional<String> subnet = PodNetwork.kubicleSubnet(context.commands(), controlPlane);
+        if (subnet.isEmpty()) {
             context.progress().detail("the cluster does not run kubicle's pod network: its own CNI routes pods");
             return;
         }
@@ -40,14 +36,12 @@ final class RoutePodsAction implements Action<LifecycleContext> {
                 .collect(Collectors.toSet());
         Map<String, String> ranges = new HashMap<>();
         Map<String, String> addresses = new HashMap<>();
-        for (String line : context.commands().run(controlPlane, Kubectl.command("get", "nodes", "-o",
-                "jsonpath=" + NODES)).lines().toList()) {
-            String[] fields = line.strip().split(" +");
-            if (fields.length == 3 && running.contains(fields[0])) {
-                ranges.put(fields[0], fields[1]);
-                addresses.put(fields[0], fields[2]);
+        for (PodNetwork.NodeRange node : PodNetwork.nodes(context.commands(), controlPlane)) {
+            if (node.routable() && running.contains(node.node())) {
+                ranges.put(node.node(), node.podCidr());
+                addresses.put(node.node(), node.address());
             }
         }
-        PodRoutes.program(context.commands(), context.parallel(), subnet.stdout().strip(), ranges, addresses);
+        PodRoutes.program(context.commands(), context.parallel(), subnet.get(), ranges, addresses);
     }
 }

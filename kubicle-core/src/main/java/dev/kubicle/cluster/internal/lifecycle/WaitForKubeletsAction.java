@@ -10,6 +10,7 @@ import dev.kubicle.provider.NodeInfo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Waits until the API server answers and reaches every node's kubelet, and every node is Ready. A Node object keeps
@@ -17,11 +18,22 @@ import java.util.List;
  * still starting: each kubelet's health is asked through the API server (the path {@code kubectl logs} and
  * {@code exec} take), which also proves that the API server finds each node at its address.
  */
-final class WaitForKubeletsAction implements Action<LifecycleContext> {
+public final class WaitForKubeletsAction implements Action<LifecycleContext> {
     private final Duration timeout;
+    private final Predicate<String> waitsFor;
 
     WaitForKubeletsAction(Duration timeout) {
+        this(timeout, node -> true);
+    }
+
+    private WaitForKubeletsAction(Duration timeout, Predicate<String> waitsFor) {
         this.timeout = timeout;
+        this.waitsFor = waitsFor;
+    }
+
+    /** Waits for one node only, such as one just added to a running cluster whose other nodes may be stopped. */
+    public static WaitForKubeletsAction of(String node, Duration timeout) {
+        return new WaitForKubeletsAction(timeout, node::equals);
     }
 
     @Override
@@ -31,7 +43,8 @@ final class WaitForKubeletsAction implements Action<LifecycleContext> {
 
     @Override
     public void execute(LifecycleContext context) {
-        List<NodeInfo> nodes = LifecycleContext.kubernetesNodes(context.containers());
+        List<NodeInfo> nodes = LifecycleContext.kubernetesNodes(context.containers()).stream()
+                .filter(node -> waitsFor.test(node.name())).toList();
         String controlPlane = ControlPlanes.anyRunning(context);
         ExecResult result = context.commands().attempt(controlPlane, "sh", "-c",
                 script(nodes.stream().map(NodeInfo::name).toList(), timeout));

@@ -61,8 +61,8 @@ public final class LoadBalancer {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the load balancer " + balancer
                     + " is not running: haproxy did not start; see 'docker logs " + balancer + "'");
         }
-        List<String> controlPlanes = provider.listNodes(Map.of(Labels.CLUSTER, cluster,
-                Labels.ROLE, NodeRole.CONTROL_PLANE.label())).stream().map(NodeInfo::name).sorted().toList();
+        List<String> controlPlanes = provider.listNodes(Labels.ofRole(cluster, NodeRole.CONTROL_PLANE)).stream()
+                .map(NodeInfo::name).sorted().toList();
         String next = HaproxyConfig.PATH + ".next";
         provider.writeFile(balancer, next, config(controlPlanes), CONFIG_MODE);
         // Checked before it replaces the running config, so that a bad one never reaches haproxy.

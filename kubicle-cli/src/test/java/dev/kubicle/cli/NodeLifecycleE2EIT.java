@@ -1,0 +1,184 @@
+package dev.kubicle.cli;
+
+import dev.kubicle.cli.WebWorkload.WebPod;
+import dev.kubicle.cluster.ClusterPlanner;
+import dev.kubicle.cluster.Labels;
+import dev.kubicle.provider.NetworkInfo;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodeSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A running cluster of kind's config grows by a worker and shrinks again through {@code kubicle create node} and
+ * {@code kubicle delete node}, while a web Deployment behind a Service keeps answering; what cannot work is refused
+ * in one line with exit code 2, and leaves nothing behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeLifecycleE2EIT {
+    private static final String NAME = "e2e-nodes";
+    private static final String CONTROL_PLANE = NAME + "-control-plane";
+    private static final String WORKER = NAME + "-worker";
+    private static final String ADDED = NAME + "-worker2";
+
+    @RegisterExtension
+    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindControlPlaneAndWorker(NAME));
+
+    /** Two web servers at first, one on each node; scaled up once a node is added, the third goes there. */
+    private static final String WEB = WebWorkload.deployment(2) + """
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports:
+              - port: 80
+                targetPort: 8080
+            """;
+
+    private static HostKubectl kubectl;
+
+    @BeforeAll
+    static void deployTheWorkload() {
+        kubectl = cluster.kubectl();
+        kubectl.apply(WEB);
+    }
+
+    @Test
+    @Order(1)
+    void whatCannotWorkIsRefusedInOneLineWithExitCodeTwoAndNothingIsMade() {
+        String taken = node(CONTROL_PLANE).ip();
+        Set<String> containers = containerNames();
+        List<String> volumes = cluster.docker().volumes(Labels.ofCluster(NAME));
+
+        assertRefused(cli("create", "node", "--name", NAME + "-absent"), "no cluster named \"e2e-nodes-absent\" "
+                + "exists");
+        assertRefused(cli("create", "node", "--name", NAME, "--ip", taken), "--ip " + taken + " is already the "
+                + "address of a node of the cluster");
+        assertRefused(cli("create", "node", "--name", NAME, "--ip", "10.255.255.7"), "--ip 10.255.255.7 is "
+                + "outside the cluster network's subnet");
+        assertRefused(cli("create", "node", "--name", NAME, "--role", "control-plane"), "cluster \"e2e-nodes\" has "
+                + "one control plane and no load balancer, so it cannot gain control planes; create the cluster "
+                + "with two or more control planes to be able to add more");
+        assertRefused(cli("delete", "node", NAME + "-worker9"), "no node named \"e2e-nodes-worker9\" exists");
+        assertRefused(cli("delete", "node", CONTROL_PLANE), CONTROL_PLANE + " is the last control plane of cluster "
+                + "\"e2e-nodes\", which cannot lose it");
+
+        assertThat(containerNames()).isEqualTo(containers);
+        assertThat(cluster.docker().volumes(Labels.ofCluster(NAME))).containsExactlyInAnyOrderElementsOf(volumes);
+    }
+
+    @Test
+    @Order(2)
+    void anAddedWorkerIsReadyAtTheNextAddressWithTheNextPodCidrAndItsLabels() {
+        String next = nextFreeAddress();
+
+        CliRun add = cli("create", "node", "--name", NAME, "--labels", "e2e=added,tier=edge");
+
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.err()).contains("Node \"" + ADDED + "\" (worker, " + next + ") joined cluster \"" + NAME + "\"");
+        assertThat(node(ADDED).ip()).isEqualTo(next);
+        assertThat(kubectl.ok("get", "node", ADDED, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")]"
+                + ".status} {.status.addresses[?(@.type==\"InternalIP\")].address} {.spec.podCIDR} "
+                + "{.metadata.labels.e2e} {.metadata.labels.tier}"))
+                .isEqualTo("True " + next + " 10.244.2.0/24 added edge");
+        assertThat(cluster.docker().recordedNodes(Labels.ofCluster(NAME))).extracting(NodeSpec::name)
+                .as("a start makes it again like the others").contains(ADDED);
+    }
+
+    @Test
+    @Order(3)
+    void aPodOnTheAddedWorkerReachesAPodOnTheFirstWorkerAndTheService() {
+        kubectl.ok("scale", "deployment/web", "--replicas=3");
+        Map<String, WebPod> byNode = webPods();
+        WebPod added = byNode.get(ADDED);
+        WebPod first = byNode.get(WORKER);
+        String service = kubectl.ok("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
+
+        assertThat(exec(added, "timeout 10 wget -q -O - http://" + first.ip() + ":8080/").strip())
+                .isEqualTo(first.name());
+        assertThat(exec(added, "timeout 10 wget -q -O - http://" + service + "/").strip()).startsWith("web-");
+    }
+
+    @Test
+    @Order(4)
+    void aDeletedWorkerLeavesNoContainerVolumeOrNodeObjectAndTheServiceKeepsAnswering() {
+        CliRun delete = cli("delete", "node", ADDED);
+
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(cluster.docker().inspectNode(ADDED)).isEmpty();
+        assertThat(cluster.docker().volumes(Labels.ofCluster(NAME))).noneMatch(volume -> volume.startsWith(ADDED));
+        assertThat(cluster.docker().recordedNodes(Labels.ofCluster(NAME))).extracting(NodeSpec::name)
+                .doesNotContain(ADDED);
+        assertThat(kubectl.run("get", "node", ADDED).err()).contains("NotFound");
+        // Its pod has nowhere to go (one per node): two replicas are what the cluster can hold now.
+        kubectl.ok("scale", "deployment/web", "--replicas=2");
+        WebPod client = webPods().get(CONTROL_PLANE);
+        String service = kubectl.ok("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
+        assertThat(exec(client, "timeout 10 wget -q -O - http://" + service + "/").strip()).startsWith("web-");
+    }
+
+    @Test
+    @Order(5)
+    void deleteClusterRemovesEverythingLeft() throws IOException {
+        cluster.deleteAndAssertGone();
+    }
+
+    /** The web pods by node, once the Deployment has all its replicas ready. */
+    private static Map<String, WebPod> webPods() {
+        return WebWorkload.pods(kubectl).stream().collect(Collectors.toMap(WebPod::node, pod -> pod));
+    }
+
+    private static String exec(WebPod pod, String script) {
+        return WebWorkload.exec(kubectl, pod, script);
+    }
+
+    private static NodeInfo node(String name) {
+        return cluster.docker().inspectNode(name).orElseThrow();
+    }
+
+    private static Set<String> containerNames() {
+        return cluster.docker().listNodes(Labels.ofCluster(NAME)).stream().map(NodeInfo::name)
+                .collect(Collectors.toSet());
+    }
+
+    /** The lowest address of the cluster network after its gateway that no node has, as kubicle hands them out. */
+    private static String nextFreeAddress() {
+        NetworkInfo network = cluster.docker().network(ClusterPlanner.networkName(NAME)).orElseThrow();
+        Set<String> taken = cluster.docker().listNodes(Labels.ofCluster(NAME)).stream().map(NodeInfo::ip)
+                .collect(Collectors.toCollection(HashSet::new));
+        taken.add(network.gateway());
+        String[] base = network.subnet().split("/")[0].split("\\.");
+        for (int last = 2; ; last++) {
+            String candidate = base[0] + "." + base[1] + "." + base[2] + "." + last;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static void assertRefused(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).as(run.err()).singleElement().asString()
+                .startsWith("ERROR: " + message);
+    }
+
+    private static CliRun cli(String... args) {
+        return CliRun.ofJar(Map.of("KUBECONFIG", cluster.kubeconfig().toString()), args);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.kubicle.cluster.internal.nodes;
+
+import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
+import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
+import dev.kubicle.cluster.internal.lifecycle.ControlPlanes;
+import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
+
+/**
+ * {@code kubeadm join} on the new node (a control plane also becomes an etcd member), then the pod CIDR kubicle
+ * chose for it on its Node object, where the controller manager would otherwise allocate one.
+ */
+final class JoinNodeAction implements Action<LifecycleContext> {
+    private final NodeAddition addition;
+
+    JoinNodeAction(NodeAddition addition) {
+        this.addition = addition;
+    }
+
+    @Override
+    public String title() {
+        return addition.node().role() == NodeRole.CONTROL_PLANE ? "Joining control-plane node 🎮"
+                : "Joining worker node 🚜";
+    }
+
+    @Override
+    public void execute(LifecycleContext context) {
+        String node = addition.name();
+        KubeadmRun.join(context.commands(), context.progress(), node, WriteKubeadmConfigAction.PATH);
+        addition.podRange().ifPresent(range -> PodRangeAssignment.assign(context.commands(),
+                ControlPlanes.anyRunningExcept(context, node), node, range));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kubicle.cluster.internal.nodes;
+
+import dev.kubicle.cluster.NodePlan;
+import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
+import dev.kubicle.provider.NodeSpec;
+
+import java.util.Optional;
+
+/**
+ * A node to be added to a running cluster, worked out before anything is made.
+ *
+ * @param node             its container, as create plans one
+ * @param subnet           the cluster network's subnet, which the node's container records
+ * @param apiServerAddress where the cluster publishes its API server on the host, a name its certificates carry
+ * @param podRange         the pod CIDR kubicle gives it, or empty where the controller manager allocates one
+ * @param balanced         whether the cluster has a load balancer, which follows its control planes
+ */
+record NodeAddition(String cluster, NodePlan node, String network, String subnet, String apiServerAddress,
+                    ClusterSettings settings, Optional<String> podRange, boolean balanced) {
+
+    String name() {
+        return node.name();
+    }
+
+    NodeSpec spec() {
+        return ProvisionNodesAction.spec(network, subnet, node, node.ip().orElseThrow());
+    }
+}
