@@ -5,6 +5,8 @@
 #   scripts/ensure-engine.sh                          start the local engine unless it runs
 #   scripts/ensure-engine.sh --runtime-wrapper PATH   make the runc wrapper at PATH the engine's default runtime
 #   scripts/ensure-engine.sh --default-runtime        back to the engine's own runc
+#   scripts/ensure-engine.sh --restart                stop the local engine as a host shutdown would, then start it
+#                                                     (the lifecycle tests prove that clusters come back by themselves)
 #
 # kubicle must be tested on both kinds of host: where `docker run --privileged` works and where it fails (ours lack
 # CAP_SYS_RESOURCE). A wrapper such as /work/shared/tools/runc-nosysres turns the second kind into the first. The
@@ -112,9 +114,27 @@ change_runtime() {
   die "dockerd did not switch its default runtime to $want within $WAIT_SECONDS s; see $LOG"
 }
 
+# The engine ends its containers on SIGTERM (each with its stop signal, then a kill) before it exits.
+stop_engine() {
+  local pid second
+  need_root "stopping dockerd"
+  pid=$(dockerd_pid) || { say "dockerd is not running"; return 0; }
+  say "stopping dockerd (pid $pid)"
+  kill -TERM "$pid"
+  for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
+    kill -0 "$pid" 2>/dev/null || { say "dockerd stopped after $second s"; return 0; }
+    sleep 1
+  done
+  die "dockerd (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s; see $LOG"
+}
+
 runtime_change=()
+restart=false
 case "${1:-}" in
   "") ;;
+  --restart)
+    [[ $# -eq 1 ]] || usage
+    restart=true ;;
   --runtime-wrapper)
     [[ $# -eq 2 && "$2" == /* ]] || usage
     [[ -x "$2" ]] || die "runtime wrapper $2 is not an executable file"
@@ -134,6 +154,7 @@ fi
 
 install_missing
 [[ ${#runtime_change[@]} -eq 0 ]] || change_runtime "${runtime_change[@]}"
+[[ $restart == false ]] || stop_engine
 if engine_answers; then
   say "engine answers: $(engine_summary)"
 else
