@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,9 +61,10 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public void createNetwork(NetworkSpec spec) {
+    public String createNetwork(NetworkSpec spec) {
         calls.add("createNetwork " + spec.name());
         networks.put(spec.name(), spec);
+        return spec.name();
     }
 
     @Override
@@ -71,7 +73,7 @@ final class RecordingProvider implements Provider {
                 // Like an engine, a subnet of its own choosing when none was asked for, its gateway the first address.
                 .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse("172.18.0.0/16"),
                         spec.subnet().map(subnet -> subnet.replaceFirst("\\.0/.*", ".1")).orElse("172.18.0.1"),
-                        spec.labels()));
+                        spec.labels(), Instant.EPOCH));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.kubicle.KubicleException;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class DockerNetworks {
         this.client = client;
     }
 
-    void create(NetworkSpec spec) {
+    String create(NetworkSpec spec) {
         var create = client.createNetworkCmd()
                 .withName(spec.name())
                 .withDriver("bridge")
@@ -39,7 +40,7 @@ final class DockerNetworks {
         spec.subnet().ifPresent(subnet ->
                 create.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet))));
         try {
-            create.exec();
+            return create.exec().getId();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "network " + spec.name()
                     + " already exists; delete it (docker network rm " + spec.name() + ") or pick another name", e);
@@ -114,6 +115,7 @@ final class DockerNetworks {
         return new NetworkInfo(network.getName(), network.getId(),
                 ipv4 == null ? "" : ipv4.getSubnet(),
                 ipv4 == null || ipv4.getGateway() == null ? "" : ipv4.getGateway(),
-                network.getLabels() == null ? Map.of() : new TreeMap<>(network.getLabels()));
+                network.getLabels() == null ? Map.of() : new TreeMap<>(network.getLabels()),
+                network.getCreated() == null ? Instant.EPOCH : network.getCreated().toInstant());
     }
 }

@@ -90,8 +90,8 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public void createNetwork(NetworkSpec spec) {
-        networks.create(spec);
+    public String createNetwork(NetworkSpec spec) {
+        return networks.create(spec);
     }
 
     @Override
@@ -105,8 +105,8 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public void deleteNetwork(String name) {
-        networks.delete(name);
+    public void deleteNetwork(String nameOrId) {
+        networks.delete(nameOrId);
     }
 
     @Override
