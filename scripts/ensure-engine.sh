@@ -45,6 +45,22 @@ install_missing() {
     || die "apt-get install ${missing[*]} failed"
 }
 
+# Every node's systemd, kubelet and containerd watch files with inotify, and the host's default of 128 inotify
+# instances per user (all nodes run as the host's root) runs out at around a dozen nodes: kubelets then fail with
+# "inotify_init: too many open files" and nodes never get Ready (kind documents the same limit). Raised, never
+# lowered.
+raise_inotify_limits() {
+  local key want have
+  for key in fs.inotify.max_user_instances=8192 fs.inotify.max_user_watches=524288; do
+    want=${key#*=}
+    have=$(sysctl -n "${key%%=*}" 2>/dev/null) || continue
+    if [[ $have -lt $want ]]; then
+      need_root "raising ${key%%=*}"
+      sysctl -q -w "$key" && say "raised ${key%%=*} from $have to $want"
+    fi
+  done
+}
+
 wait_for_engine() {
   local pid=$1 second
   for ((second = 0; second < WAIT_SECONDS; second++)); do
@@ -153,6 +169,7 @@ if [[ -n "${DOCKER_HOST:-}" && "$DOCKER_HOST" != "unix://$SOCKET" ]]; then
 fi
 
 install_missing
+raise_inotify_limits
 [[ ${#runtime_change[@]} -eq 0 ]] || change_runtime "${runtime_change[@]}"
 [[ $restart == false ]] || stop_engine
 if engine_answers; then
