@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
@@ -52,6 +56,35 @@ class ClustersTest {
         assertThat(clusters.list()).containsExactly("dev");
         assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
                 .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
+    }
+
+    @Test
+    void everyNodeOfOneCreateJoinsWithTheSameRandomTokenAndTheNextCreateGetsAnother() {
+        provider.images.add(TestConfigs.IMAGE);
+        Cluster config = cluster("dev", null, node("control-plane", null), node("control-plane", null),
+                node("worker", null));
+        provider.images.add(LoadBalancerImage.REFERENCE);
+
+        clusters.create(config, options);
+        Set<String> first = bootstrapTokens();
+        clusters.delete("dev");
+        provider.files.clear();
+        clusters.create(config, options);
+        Set<String> second = bootstrapTokens();
+
+        assertThat(first).singleElement().asString().matches("[a-z0-9]{6}\\.[a-z0-9]{16}")
+                .isNotEqualTo("abcdef.0123456789abcdef");
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+    }
+
+    /** The tokens in the kubeadm configs written into the nodes, which must be one per node. */
+    private Set<String> bootstrapTokens() {
+        List<String> configs = provider.files.entrySet().stream()
+                .filter(file -> file.getKey().endsWith(":/kind/kubeadm.conf")).map(Map.Entry::getValue).toList();
+        assertThat(configs).hasSize(3);
+        Pattern token = Pattern.compile("(?:token|tlsBootstrapToken): (\\S+)");
+        return configs.stream().flatMap(text -> token.matcher(text).results().map(match -> match.group(1)))
+                .collect(Collectors.toSet());
     }
 
     @Test
