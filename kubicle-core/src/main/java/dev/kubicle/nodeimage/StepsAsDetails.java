@@ -51,4 +51,9 @@ final class StepsAsDetails implements Progress {
     public void note(String text) {
         outer.detail(text);
     }
+
+    @Override
+    public void warning(String text) {
+        outer.warning(text);
+    }
 }

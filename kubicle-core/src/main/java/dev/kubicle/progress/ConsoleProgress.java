@@ -46,6 +46,11 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
+    public void warning(String text) {
+        print("WARNING: " + text);
+    }
+
+    @Override
     public void detail(String text) {
         if (verbosity == Verbosity.VERBOSE) {
             print("   " + text);

@@ -18,6 +18,9 @@ public interface Progress {
     /** A closing line shown after the steps (the hint after a create, say). */
     void note(String text);
 
+    /** Something the user asked for that works but may hurt them, such as an API server open to the network. */
+    void warning(String text);
+
     /** A progress that shows nothing, for library callers who want silence. */
     static Progress silent() {
         return SilentProgress.INSTANCE;

@@ -21,6 +21,10 @@ enum SilentProgress implements Progress, Progress.Step {
     }
 
     @Override
+    public void warning(String text) {
+    }
+
+    @Override
     public void succeed() {
     }
 

@@ -4,13 +4,18 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.config.Cluster;
+import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.progress.Verbosity;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +93,22 @@ class ClustersTest {
     }
 
     @Test
+    void anApiServerPublishedBeyondThisMachineIsWarnedAboutBeforeTheSteps() {
+        provider.images.add(TestConfigs.IMAGE);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Clusters printing = new Clusters(provider, new ConsoleProgress(new PrintStream(printed, true,
+                StandardCharsets.UTF_8), Verbosity.NORMAL, false), NodeImageBuilder.none(),
+                new KubeconfigFiles(null, home));
+
+        printing.create(TestConfigs.withNetworking(cluster("dev", null, node("control-plane", null)), "0.0.0.0",
+                "iptables"), options);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).element(1).asString()
+                .startsWith("WARNING: networking.apiServerAddress is 0.0.0.0: the API server is published on every"
+                        + " address of this machine");
+    }
+
+    @Test
     void theOnlyNodeRunsPodsAsKindsDoesWhileAClusterWithWorkersKeepsItsControlPlaneTaint() {
         provider.images.add(TestConfigs.IMAGE);
         String untaint = "exec dev-control-plane kubectl --kubeconfig=/etc/kubernetes/admin.conf taint nodes --all"
@@ -126,7 +147,8 @@ class ClustersTest {
     @Test
     void ipvsIsRefusedBeforeKubeadmWhereTheKernelHasNoneAndAcceptedWhereItHas() {
         provider.images.add(TestConfigs.IMAGE);
-        Cluster ipvs = TestConfigs.withKubeProxyMode(cluster("dev", null, node("control-plane", null)), "ipvs");
+        Cluster ipvs = TestConfigs.withNetworking(cluster("dev", null, node("control-plane", null)), "127.0.0.1",
+                "ipvs");
         provider.execAnswer = request -> String.join(" ", request.command()).contains("ip_vs")
                 ? new ExecResult(1, "", "") : NodeAnswers.of(request);
 

@@ -50,11 +50,19 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aWarningIsOneLineThatSaysSo() {
+        progress(Verbosity.NORMAL).warning("the API server is published on 0.0.0.0");
+
+        assertThat(printed()).isEqualTo("WARNING: the API server is published on 0.0.0.0\n");
+    }
+
+    @Test
     void quietShowsNothingAtAll() {
         ConsoleProgress quiet = progress(Verbosity.QUIET);
         quiet.headline("Creating cluster");
         quiet.startStep("Preparing nodes").succeed();
         quiet.note("done");
+        quiet.warning("careful");
 
         assertThat(printed()).isEmpty();
     }

@@ -22,6 +22,7 @@ public final class ClusterCreator {
     public void create(ClusterPlan plan, Pipeline pipeline, boolean retain) {
         refuseExisting(plan.name());
         progress.headline("Creating cluster \"" + plan.name() + "\" ...");
+        ApiServerExposure.warning(plan.config().networking()).ifPresent(progress::warning);
         try (Parallel parallel = new Parallel()) {
             try {
                 pipeline.run(ActionContext.of(plan, provider, progress, parallel));
