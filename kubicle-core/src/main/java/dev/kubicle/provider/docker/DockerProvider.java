@@ -16,8 +16,8 @@ import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
-import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
@@ -44,7 +44,7 @@ public final class DockerProvider implements Provider {
     private final DockerNetworks networks;
     private final DockerImages images;
     private final NodeExec exec;
-    private final PrivilegeChoice privileges = new PrivilegeChoice();
+    private final PrivilegeChoice privileges;
 
     private DockerProvider(EngineConnection connection) {
         this.connection = connection;
@@ -53,6 +53,8 @@ public final class DockerProvider implements Provider {
         this.images = new DockerImages(client, connection.raw());
         this.exec = new NodeExec(client, connection.raw(),
                 new HijackedExecStart(connection.host(), connection.tls(), connection.apiVersion()));
+        this.privileges = new PrivilegeChoice(() -> new PrivilegeProbe(client, images)
+                .unavailableCapabilities(connection.hostFacts().lackingCapabilities()));
     }
 
     /** Connects to the engine named by DOCKER_HOST, else the local socket, speaking the API version both know. */
@@ -82,8 +84,8 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public PrivilegeMode privilegeMode() {
-        return privileges.chosen().orElseGet(() -> new PrivilegeProbe(client, images).run(privileges));
+    public NodePrivileges nodePrivileges() {
+        return privileges.chosen().orElseGet(() -> new PrivilegeProbe(client, images).decide(privileges));
     }
 
     @Override
@@ -117,7 +119,7 @@ public final class DockerProvider implements Provider {
             }
         }
         String volumePath = NodeSpec.volumePath(imageLabels(spec.image()).orElse(Map.of()));
-        privileges.run(mode -> createAndStart(spec, mode, volumePath), () -> removeContainer(spec.name()));
+        privileges.run(granted -> createAndStart(spec, granted, volumePath), () -> removeContainer(spec.name()));
     }
 
     @Override
@@ -138,10 +140,10 @@ public final class DockerProvider implements Provider {
                 StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
     }
 
-    private void createAndStart(NodeSpec spec, PrivilegeMode mode, String volumePath) {
+    private void createAndStart(NodeSpec spec, NodePrivileges privileges, String volumePath) {
         CreateContainerCmd create = client.createContainerCmd(spec.image());
         try {
-            new NodeContainerConfig(spec, mode, connection.hostFacts(), volumePath).applyTo(create).exec();
+            new NodeContainerConfig(spec, privileges, connection.hostFacts(), volumePath).applyTo(create).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);
@@ -155,7 +157,8 @@ public final class DockerProvider implements Provider {
             client.startContainerCmd(spec.name()).exec();
         } catch (DockerException e) {
             // The message keeps the engine's words, which PrivilegeFallback reads to decide on a fallback.
-            throw EngineErrors.failed("start node " + spec.name() + " (" + mode.name().toLowerCase(Locale.ROOT) + ")", e);
+            throw EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
+                    .toLowerCase(Locale.ROOT) + ")", e);
         }
     }
 

@@ -42,7 +42,7 @@ public final class ProvisionNodesAction implements Action {
         plan.loadBalancer().ifPresent(balancer -> containers.add(() ->
                 new LoadBalancer(context.provider()).start(balancer, plan.network())));
         context.parallel().forEach(containers, Runnable::run);
-        context.progress().detail("node containers run in " + context.provider().privilegeMode() + " mode");
+        context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 
     static NodeSpec spec(String network, NodePlan node) {
