@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
@@ -53,8 +54,9 @@ public final class DockerProvider implements Provider {
         this.images = new DockerImages(client, connection.raw());
         this.exec = new NodeExec(client, connection.raw(),
                 new HijackedExecStart(connection.host(), connection.tls(), connection.apiVersion()));
-        this.privileges = new PrivilegeChoice(() -> new PrivilegeProbe(client, images)
-                .unavailableCapabilities(connection.hostFacts().lackingCapabilities()));
+        List<Capability> lacking = connection.hostFacts().lackingCapabilities();
+        this.privileges = new PrivilegeChoice(lacking.stream().map(Capabilities::linuxName).toList(),
+                () -> new PrivilegeProbe(client, images).unavailableCapabilities(lacking));
     }
 
     /** Connects to the engine named by DOCKER_HOST, else the local socket, speaking the API version both know. */

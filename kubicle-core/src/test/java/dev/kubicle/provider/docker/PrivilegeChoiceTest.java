@@ -36,15 +36,21 @@ class PrivilegeChoiceTest {
             this.refusesPrivileged = refusesPrivileged;
         }
 
+        /** Refuses what asks for CAP_SYS_RESOURCE where the host lacks it, as ours does. */
         void start(NodePrivileges privileges) {
             starts.add(privileges);
-            if (refusesPrivileged && privileges.mode() == PrivilegeMode.PRIVILEGED) {
+            if (refusesPrivileged && !privileges.unavailableCapabilities().contains("CAP_SYS_RESOURCE")) {
                 throw new InternalServerErrorException(CAPS_REFUSAL);
             }
         }
 
+        /** A choice without a guess of what the host lacks: the search finds it. */
         PrivilegeChoice choice() {
-            return new PrivilegeChoice(() -> {
+            return choice(List.of());
+        }
+
+        PrivilegeChoice choice(List<String> guess) {
+            return new PrivilegeChoice(guess, () -> {
                 searches.incrementAndGet();
                 return List.of("CAP_SYS_RESOURCE");
             });
@@ -76,6 +82,32 @@ class PrivilegeChoiceTest {
         assertThat(choice.chosen()).contains(EMULATED);
         assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, EMULATED, EMULATED);
         assertThat(engine.discarded).hasValue(1);
+        assertThat(engine.searches).hasValue(1);
+    }
+
+    @Test
+    void aGuessOfOneMissingCapabilityThatTheEngineAcceptsNeedsNoSearch() {
+        var engine = new FakeEngine(true);
+        var choice = engine.choice(List.of("CAP_SYS_RESOURCE"));
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, EMULATED);
+        assertThat(engine.searches).hasValue(0);
+    }
+
+    @Test
+    void aWrongGuessIsDiscardedLikeTheRefusedPrivilegedStartAndTheSearchDecides() {
+        var engine = new FakeEngine(true);
+        var wrong = NodePrivileges.emulated(List.of("CAP_SYS_TIME"));
+        var choice = engine.choice(wrong.unavailableCapabilities());
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, wrong, EMULATED);
+        assertThat(engine.discarded).hasValue(2);
         assertThat(engine.searches).hasValue(1);
     }
 
