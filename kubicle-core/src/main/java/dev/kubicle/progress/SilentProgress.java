@@ -17,6 +17,10 @@ enum SilentProgress implements Progress, Progress.Step {
     }
 
     @Override
+    public void activity(String text) {
+    }
+
+    @Override
     public void note(String text) {
     }
 

@@ -68,6 +68,47 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void inALogALongStepPrintsItsActivitiesAndAHeartbeatWhenSilent() {
+        ConsoleProgress log = progress(Verbosity.NORMAL);
+        Progress.Step step = log.startStep("Ensuring node image 🖼");
+        log.activity("building kubelet (2 of 11)");
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        log.tick();
+        log.tick();
+        step.succeed();
+
+        assertThat(printed()).isEqualTo("""
+                   building kubelet (2 of 11)
+                   still building kubelet (2 of 11), 31.0s so far
+                 ✓ Ensuring node image 🖼 (31.0s)
+                """);
+    }
+
+    @Test
+    void onATerminalTheActivityAndItsTimeStandBesideTheSpinner() {
+        ConsoleProgress terminal = new ConsoleProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                Verbosity.NORMAL, true, nanos::get);
+        Progress.Step step = terminal.startStep("Ensuring node image 🖼");
+        terminal.activity("building kubelet (2 of 11)");
+        nanos.addAndGet(Duration.ofSeconds(190).toNanos());
+        terminal.tick();
+        String spinning = printed();
+        step.succeed();
+
+        assertThat(spinning).endsWith("Ensuring node image 🖼  building kubelet (2 of 11) (3m10s)");
+        assertThat(printed()).doesNotContain("still").endsWith(" ✓ Ensuring node image 🖼 (3m10s)\n");
+    }
+
+    @Test
+    void anActivityOutsideAnyStepIsADetail() {
+        progress(Verbosity.NORMAL).activity("building kubelet (2 of 11)");
+        assertThat(printed()).isEmpty();
+
+        progress(Verbosity.VERBOSE).activity("building kubelet (2 of 11)");
+        assertThat(printed()).isEqualTo("   building kubelet (2 of 11)\n");
+    }
+
+    @Test
     void longStepsAreShownInMinutesAndSeconds() {
         assertThat(ConsoleProgress.formatElapsed(Duration.ofSeconds(125))).isEqualTo("2m05s");
         assertThat(ConsoleProgress.formatElapsed(Duration.ofMillis(400))).isEqualTo("0.4s");
