@@ -41,12 +41,14 @@ class ConsoleProgressTest {
     }
 
     @Test
-    void detailsShowOnlyWhenVerbose() {
+    void detailsAndActivitiesOutsideAnyStepShowOnlyWhenVerbose() {
         progress(Verbosity.NORMAL).detail("[node] systemctl is-system-running");
+        progress(Verbosity.NORMAL).activity("building kubelet (2 of 11)");
         assertThat(printed()).isEmpty();
 
         progress(Verbosity.VERBOSE).detail("[node] systemctl is-system-running");
-        assertThat(printed()).contains("[node] systemctl is-system-running");
+        progress(Verbosity.VERBOSE).activity("building kubelet (2 of 11)");
+        assertThat(printed()).isEqualTo("   [node] systemctl is-system-running\n   building kubelet (2 of 11)\n");
     }
 
     @Test
@@ -97,15 +99,6 @@ class ConsoleProgressTest {
 
         assertThat(spinning).endsWith("Ensuring node image 🖼  building kubelet (2 of 11) (3m10s)");
         assertThat(printed()).doesNotContain("still").endsWith(" ✓ Ensuring node image 🖼 (3m10s)\n");
-    }
-
-    @Test
-    void anActivityOutsideAnyStepIsADetail() {
-        progress(Verbosity.NORMAL).activity("building kubelet (2 of 11)");
-        assertThat(printed()).isEmpty();
-
-        progress(Verbosity.VERBOSE).activity("building kubelet (2 of 11)");
-        assertThat(printed()).isEqualTo("   building kubelet (2 of 11)\n");
     }
 
     @Test
