@@ -88,7 +88,7 @@ class ClusterLifecycleIT {
     @Test
     @Order(2)
     void listsTheClusterAndItsNodes() {
-        assertThat(CliRun.of("get", "clusters").out().lines()).contains(CLUSTER);
+        assertThat(CliRun.of("get", "clusters").out()).containsPattern("(?m)^" + CLUSTER + "\\s+running$");
 
         CliRun nodes = CliRun.of("get", "nodes", "--name", CLUSTER);
         assertThat(nodes.exitCode()).isZero();

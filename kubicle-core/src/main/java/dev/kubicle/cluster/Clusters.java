@@ -3,6 +3,7 @@ package dev.kubicle.cluster;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
@@ -18,6 +19,7 @@ import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesReadyAction;
 import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
+import dev.kubicle.cluster.internal.lifecycle.ClusterLifecycle;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.kubeconfig.Kubeconfig;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
@@ -26,11 +28,16 @@ import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * kubicle's library entry point: create, list and delete clusters on one engine. The command line is a thin layer
@@ -68,10 +75,10 @@ public final class Clusters {
     }
 
     /** The steps a create of this plan runs, in order. */
-    public Pipeline createPipeline(ClusterPlan plan, CreateOptions options) {
+    Pipeline<ActionContext> createPipeline(ClusterPlan plan, CreateOptions options) {
         List<NodePlan> containers = new ArrayList<>(plan.nodes());
         plan.loadBalancer().ifPresent(containers::add);
-        List<Action> actions = new ArrayList<>(List.of(
+        List<Action<ActionContext>> actions = new ArrayList<>(List.of(
                 new EnsureNodeImagesAction(containers, imageBuilder, options.buildImages()),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(options.bootTimeout())));
@@ -80,7 +87,7 @@ public final class Clusters {
             actions.add(containerd);
         }
         if (!options.kubernetes()) {
-            return new Pipeline(actions);
+            return new Pipeline<>(actions);
         }
         if (plan.loadBalancer().isPresent()) {
             actions.add(new ConfigureLoadBalancerAction());
@@ -97,7 +104,7 @@ public final class Clusters {
             actions.add(new WaitForNodesReadyAction(options.waitReady()));
         }
         actions.add(new ExportKubeconfigAction(kubeconfigs));
-        return new Pipeline(actions);
+        return new Pipeline<>(actions);
     }
 
     /** @return whether a cluster of that name was found */
@@ -139,11 +146,38 @@ public final class Clusters {
 
     /** The names of all clusters on the engine, sorted. */
     public List<String> list() {
-        return provider.listNodes(Labels.anyCluster()).stream()
-                .map(node -> node.labels().get(Labels.CLUSTER))
-                .distinct()
-                .sorted()
-                .toList();
+        return summaries().stream().map(ClusterSummary::name).toList();
+    }
+
+    /**
+     * Every cluster on the engine with its state, sorted by name; a cluster whose containers were all removed by
+     * hand, but whose volumes remain, is listed as stopped (start makes it again).
+     */
+    public List<ClusterSummary> summaries() {
+        Map<String, List<NodeInfo>> containers = provider.listNodes(Labels.anyCluster()).stream()
+                .collect(Collectors.groupingBy(node -> node.labels().get(Labels.CLUSTER)));
+        Map<String, Long> recorded = provider.recordedNodes(Labels.anyCluster()).stream()
+                .collect(Collectors.groupingBy(spec -> spec.labels().get(Labels.CLUSTER), Collectors.counting()));
+        Set<String> names = new TreeSet<>(containers.keySet());
+        names.addAll(recorded.keySet());
+        return names.stream().map(name -> new ClusterSummary(name, ClusterState.of(
+                containers.getOrDefault(name, List.of()), recorded.getOrDefault(name, 0L).intValue()))).toList();
+    }
+
+    /**
+     * Stops a cluster gracefully (kubelets, then workers, the load balancer and the control planes); it stays
+     * stopped across engine restarts until {@link #start}.
+     */
+    public void stop(String name) {
+        new ClusterLifecycle(provider, progress).stop(name);
+    }
+
+    /**
+     * Starts a stopped (or partly running) cluster: nodes whose containers are gone are made again from their
+     * volumes, control planes start first, and it waits up to {@code waitReady} for every node to be Ready.
+     */
+    public void start(String name, Duration waitReady) {
+        new ClusterLifecycle(provider, progress).start(name, waitReady);
     }
 
     /** The nodes of one cluster, control planes first, then by name. */

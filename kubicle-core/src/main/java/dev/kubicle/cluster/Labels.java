@@ -9,6 +9,11 @@ import java.util.Map;
 public final class Labels {
     public static final String CLUSTER = "dev.kubicle.cluster";
     public static final String ROLE = "dev.kubicle.role";
+    /**
+     * The cluster network's subnet, on every node: the network can then be made again as it was, with the nodes'
+     * addresses inside it, should it be removed while the cluster is stopped.
+     */
+    public static final String SUBNET = "dev.kubicle.subnet";
 
     private Labels() {
     }

@@ -1,6 +1,5 @@
 package dev.kubicle.nodeimage;
 
-import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
@@ -25,8 +24,6 @@ public final class BaseImageBuilder {
     /** Label holding the full recipe hash the image was built from. */
     public static final String RECIPE_LABEL = "dev.kubicle.recipe";
     /** How a node boots: the entrypoint fixes up the container, then hands over to systemd. */
-    /** containerd's overlayfs snapshots: the only part of a node's /var that must be on a volume. */
-    static final String CONTAINERD_SNAPSHOTS = "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs";
     static final String ENTRYPOINT = "ENTRYPOINT [\"/usr/local/bin/entrypoint\", \"/sbin/init\"]";
     private static final int TAG_LENGTH = 12;
 
@@ -87,8 +84,7 @@ public final class BaseImageBuilder {
         return "FROM " + rootfsReference + "\n"
                 + "# systemd shuts down on SIGRTMIN+3; SIGTERM, the engine's default, makes it re-execute itself.\n"
                 + "STOPSIGNAL SIGRTMIN+3\n"
-                + "LABEL " + IMAGE_LABEL + "=base " + RECIPE_LABEL + "=" + recipe.hash() + " "
-                + NodeSpec.VOLUME_PATH_LABEL + "=" + CONTAINERD_SNAPSHOTS + "\n";
+                + "LABEL " + IMAGE_LABEL + "=base " + RECIPE_LABEL + "=" + recipe.hash() + "\n";
     }
 
     private String tag() {

@@ -19,23 +19,32 @@ public interface Provider extends AutoCloseable {
     /** How this engine runs privileged nodes; found out on first use and reported with -v. */
     NodePrivileges nodePrivileges();
 
-    void createNetwork(NetworkSpec spec);
+    /**
+     * Creates a network and returns its id. Engines check names on a best-effort basis: two creates of one name at
+     * the same moment can both succeed, which is why networks can also be listed and deleted by id.
+     */
+    String createNetwork(NetworkSpec spec);
 
     Optional<NetworkInfo> network(String name);
 
     /** Networks that carry every one of these labels; an empty value matches any value of that label. */
     List<NetworkInfo> networks(Map<String, String> labels);
 
-    void deleteNetwork(String name);
+    /** Deletes a network by name, or by id where several share a name; a missing one is not an error. */
+    void deleteNetwork(String nameOrId);
 
-    /** Creates and starts a node container. */
+    /**
+     * Creates and starts a node container. Its volume (if the spec names one) is made first, carrying the spec's
+     * labels and the spec itself, so that {@link #recordedNodes} finds the node after its container is gone; a
+     * volume that exists already (a node made again from its record) is used as it is.
+     */
     void runNode(NodeSpec spec);
 
     /**
      * Creates, without starting it, a plain container beside the nodes, such as a cluster's load balancer: the
      * spec's image, entrypoint, labels, network, address and ports, with none of a node's privileges and set-up (its
-     * var volume and mounts are not used). Files can be written into it before {@link #startNode} starts it; list,
-     * exec, stop and delete treat it as a node.
+     * mounts are not used, and its var volume, if named, only records the spec as for {@link #runNode}). Files can
+     * be written into it before {@link #startNode} starts it; list, exec, stop and delete treat it as a node.
      */
     void createContainer(NodeSpec spec);
 
@@ -54,6 +63,12 @@ public interface Provider extends AutoCloseable {
     }
 
     Optional<NodeInfo> inspectNode(String name);
+
+    /**
+     * The specs recorded by {@link #runNode} and {@link #createContainer} for everything carrying these labels,
+     * whether its container still exists or not, sorted by name. A record goes when its volume is deleted.
+     */
+    List<NodeSpec> recordedNodes(Map<String, String> labels);
 
     /** Runs a command in a running node and waits for it; never throws for a non-zero exit code. */
     ExecResult exec(String node, ExecRequest request);

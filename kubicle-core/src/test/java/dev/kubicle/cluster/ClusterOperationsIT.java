@@ -2,6 +2,7 @@ package dev.kubicle.cluster;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
@@ -84,7 +85,7 @@ class ClusterOperationsIT {
         Node workerNode = new Node("worker", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
         ClusterPlan plan = ClusterPlanner.plan(TestConfigs.cluster(cluster, null, base, workerNode));
         // Only the steps up to booted nodes: Kubernetes is not needed to load images or export logs.
-        Pipeline bootOnly = new Pipeline(List.of(
+        Pipeline<ActionContext> bootOnly = new Pipeline<>(List.of(
                 new EnsureNodeImagesAction(plan.nodes(), NodeImageBuilder.none(), false),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(Duration.ofSeconds(90))));

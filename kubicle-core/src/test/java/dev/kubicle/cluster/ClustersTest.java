@@ -257,7 +257,8 @@ class ClustersTest {
                 .hasMessageContaining("kubicle/node:test is not on the engine and cannot be pulled");
 
         assertThat(provider.calls).contains("pullImage kubicle/node:test");
-        assertThat(provider.calls).noneMatch(call -> call.startsWith("runNode") || call.startsWith("createNetwork"));
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("runNode"));
+        assertThat(provider.networks).as("the network that claimed the name is gone again").isEmpty();
     }
 
     @Test

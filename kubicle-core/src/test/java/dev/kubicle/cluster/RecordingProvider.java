@@ -15,8 +15,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ final class RecordingProvider implements Provider {
     final Map<String, NodeSpec> nodes = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, NetworkSpec> networks = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, String>> volumes = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The specs recorded on volumes, by volume name. */
+    final Map<String, NodeSpec> recorded = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
     /** Containers that are stopped, or whose process ended as soon as they started. */
     final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
@@ -57,15 +61,19 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public void createNetwork(NetworkSpec spec) {
+    public String createNetwork(NetworkSpec spec) {
         calls.add("createNetwork " + spec.name());
         networks.put(spec.name(), spec);
+        return spec.name();
     }
 
     @Override
     public Optional<NetworkInfo> network(String name) {
         return Optional.ofNullable(networks.get(name))
-                .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse(""), "", spec.labels()));
+                // Like an engine, a subnet of its own choosing when none was asked for, its gateway the first address.
+                .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse("172.18.0.0/16"),
+                        spec.subnet().map(subnet -> subnet.replaceFirst("\\.0/.*", ".1")).orElse("172.18.0.1"),
+                        spec.labels(), Instant.EPOCH));
     }
 
     @Override
@@ -85,12 +93,26 @@ final class RecordingProvider implements Provider {
         calls.add("runNode " + spec.name());
         nodes.put(spec.name(), spec);
         volumes.put(spec.varVolume(), spec.labels());
+        recorded.put(spec.varVolume(), spec);
     }
 
     @Override
     public void createContainer(NodeSpec spec) {
         calls.add("createContainer " + spec.name());
         nodes.put(spec.name(), spec);
+        if (spec.hasVarVolume()) {
+            volumes.put(spec.varVolume(), spec.labels());
+            recorded.put(spec.varVolume(), spec);
+        }
+    }
+
+    @Override
+    public List<NodeSpec> recordedNodes(Map<String, String> labels) {
+        synchronized (recorded) {
+            return recorded.entrySet().stream().filter(entry -> volumes.containsKey(entry.getKey()))
+                    .map(Map.Entry::getValue).filter(spec -> matches(spec.labels(), labels))
+                    .sorted(Comparator.comparing(NodeSpec::name)).toList();
+        }
     }
 
     @Override

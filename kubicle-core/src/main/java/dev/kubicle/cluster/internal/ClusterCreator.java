@@ -3,7 +3,6 @@ package dev.kubicle.cluster.internal;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
-import dev.kubicle.cluster.Labels;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
 
@@ -19,8 +18,8 @@ public final class ClusterCreator {
         this.progress = progress;
     }
 
-    public void create(ClusterPlan plan, Pipeline pipeline, boolean retain) {
-        refuseExisting(plan.name());
+    public void create(ClusterPlan plan, Pipeline<ActionContext> pipeline, boolean retain) {
+        claim(plan);
         progress.headline("Creating cluster \"" + plan.name() + "\" ...");
         ApiServerExposure.warning(plan.config().networking()).ifPresent(progress::warning);
         try (Parallel parallel = new Parallel()) {
@@ -33,10 +32,14 @@ public final class ClusterCreator {
         }
     }
 
-    private void refuseExisting(String name) {
-        if (!provider.listNodes(Labels.ofCluster(name)).isEmpty()) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "a cluster named \"" + name + "\" already exists; "
-                    + "delete it with 'kubicle delete cluster --name " + name + "' or choose another --name");
+    /** Nothing of a cluster that someone else owns is touched, not even when this create fails: see the claim. */
+    private void claim(ClusterPlan plan) {
+        try {
+            ClusterNameClaim.claim(provider, plan);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while claiming the name of cluster \""
+                    + plan.name() + "\"");
         }
     }
 

@@ -9,19 +9,19 @@ import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 
 /** Runs actions in order, each as one progress step, stopping at the first failure. */
-public final class Pipeline {
-    private final List<Action> actions;
+public final class Pipeline<C extends OperationContext> {
+    private final List<Action<C>> actions;
 
-    public Pipeline(List<Action> actions) {
+    public Pipeline(List<? extends Action<C>> actions) {
         this.actions = List.copyOf(actions);
     }
 
-    public List<Action> actions() {
+    public List<Action<C>> actions() {
         return actions;
     }
 
-    public void run(ActionContext context) {
-        for (Action action : actions) {
+    public void run(C context) {
+        for (Action<C> action : actions) {
             Progress.Step step = context.progress().startStep(action.title());
             try {
                 action.execute(context);
@@ -36,7 +36,7 @@ public final class Pipeline {
         }
     }
 
-    private static KubicleException asKubicleException(Action action, Exception failure) {
+    private static KubicleException asKubicleException(Action<?> action, Exception failure) {
         if (wasInterrupted(failure)) {
             return interrupted(action, failure);
         }
@@ -47,7 +47,7 @@ public final class Pipeline {
                 failure);
     }
 
-    private static KubicleException interrupted(Action action, Exception cause) {
+    private static KubicleException interrupted(Action<?> action, Exception cause) {
         Thread.currentThread().interrupt();
         return new KubicleException(ExitCode.INTERRUPTED, "interrupted during \"" + action.title() + "\"", cause);
     }

@@ -19,6 +19,7 @@ import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.NodeSpecRecord;
 import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
@@ -29,7 +30,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs nodes on a Docker engine through its API (docker-java; never the docker CLI). One instance is shared by all
@@ -91,8 +94,8 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public void createNetwork(NetworkSpec spec) {
-        networks.create(spec);
+    public String createNetwork(NetworkSpec spec) {
+        return networks.create(spec);
     }
 
     @Override
@@ -106,27 +109,21 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public void deleteNetwork(String name) {
-        networks.delete(name);
+    public void deleteNetwork(String nameOrId) {
+        networks.delete(nameOrId);
     }
 
     @Override
     public void runNode(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
-        if (spec.hasVarVolume()) {
-            try {
-                client.createVolumeCmd().withName(spec.varVolume()).withLabels(spec.labels()).exec();
-            } catch (DockerException e) {
-                throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
-            }
-        }
-        String volumePath = NodeSpec.volumePath(imageLabels(spec.image()).orElse(Map.of()));
-        privileges.run(granted -> createAndStart(spec, granted, volumePath), () -> removeContainer(spec.name()));
+        record(spec);
+        privileges.run(granted -> createAndStart(spec, granted), () -> removeContainer(spec.name()));
     }
 
     @Override
     public void createContainer(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
+        record(spec);
         try {
             new PlainContainerConfig(spec).applyTo(client.createContainerCmd(spec.image())).exec();
         } catch (ConflictException e) {
@@ -137,15 +134,48 @@ public final class DockerProvider implements Provider {
         }
     }
 
+    /**
+     * The spec goes on the node's volume as a label, with the host ports as resolved: the volume outlives the
+     * container, and an existing volume (a node made again) keeps the record it has.
+     */
+    private void record(NodeSpec spec) {
+        if (!spec.hasVarVolume()) {
+            return;
+        }
+        Map<String, String> labels = new TreeMap<>(spec.labels());
+        labels.put(NodeSpecRecord.LABEL, NodeSpecRecord.write(spec));
+        try {
+            client.createVolumeCmd().withName(spec.varVolume()).withLabels(labels).exec();
+        } catch (DockerException e) {
+            throw EngineErrors.failed("create volume " + spec.varVolume() + " for node " + spec.name(), e);
+        }
+    }
+
+    @Override
+    public List<NodeSpec> recordedNodes(Map<String, String> labels) {
+        List<InspectVolumeResponse> found = client.listVolumesCmd()
+                .withFilter("label", LabelFilters.of(labels)).exec().getVolumes();
+        if (found == null) {
+            return List.of();
+        }
+        return found.stream()
+                .map(volume -> volume.getLabels() == null ? null : volume.getLabels().get(NodeSpecRecord.LABEL))
+                .filter(Objects::nonNull)
+                .map(NodeSpecRecord::read)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(NodeSpec::name))
+                .toList();
+    }
+
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
                 StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
     }
 
-    private void createAndStart(NodeSpec spec, NodePrivileges privileges, String volumePath) {
+    private void createAndStart(NodeSpec spec, NodePrivileges privileges) {
         CreateContainerCmd create = client.createContainerCmd(spec.image());
         try {
-            new NodeContainerConfig(spec, privileges, connection.hostFacts(), volumePath).applyTo(create).exec();
+            new NodeContainerConfig(spec, privileges, connection.hostFacts()).applyTo(create).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);

@@ -27,11 +27,14 @@ import java.util.Map;
  * The container a node runs in, in kind's shape: what {@code docker run} flags kind gives its nodes, expressed as
  * an Engine API create request. Pure translation, so that it can be tested without an engine.
  */
-record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts host, String volumePath) {
+record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts host) {
     /** systemd's "halt" signal: {@code docker stop} then shuts the node down cleanly instead of being ignored. */
     static final String STOP_SIGNAL = "SIGRTMIN+3";
-    /** Restart once: that is as close as Docker gets to "only after a host or engine restart" (see kind). */
-    static final int RESTART_RETRIES = 1;
+    /**
+     * A cluster that was running when the engine stopped (a restart, a reboot) comes back by itself, and one that
+     * kubicle or the user stopped stays stopped: the engine's "unless-stopped" restart policy says exactly that.
+     */
+    static final RestartPolicy RESTART_POLICY = RestartPolicy.unlessStoppedRestart();
 
     CreateContainerCmd applyTo(CreateContainerCmd create) {
         create.withName(spec.name())
@@ -55,7 +58,7 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
     HostConfig hostConfig() {
         HostConfig config = HostConfig.newHostConfig()
                 .withNetworkMode(spec.network())
-                .withRestartPolicy(RestartPolicy.onFailureRestart(RESTART_RETRIES))
+                .withRestartPolicy(RESTART_POLICY)
                 // An engine may be set to inject tini; the node's init must be PID 1.
                 .withInit(false)
                 .withTmpFs(Map.of("/run", "", "/tmp", ""))
@@ -103,8 +106,8 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
     List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
         if (spec.hasVarVolume()) {
-            // A named volume, so that delete finds it; see NodeSpec.volumePath for where it goes.
-            binds.add(new Bind(spec.varVolume(), new Volume(volumePath)));
+            // A named volume, so that delete finds it and a lost container can be made again from it.
+            binds.add(new Bind(spec.varVolume(), new Volume("/var")));
         }
         if (host.kernelModules()) {
             binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));

@@ -2,7 +2,6 @@ package dev.kubicle.provider.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.RestartPolicy;
 import dev.kubicle.provider.NodeSpec;
 
 /**
@@ -22,7 +21,7 @@ record PlainContainerConfig(NodeSpec spec) {
                 .withExposedPorts(PublishedPorts.exposed(spec.ports()))
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode(spec.network())
-                        .withRestartPolicy(RestartPolicy.onFailureRestart(NodeContainerConfig.RESTART_RETRIES))
+                        .withRestartPolicy(NodeContainerConfig.RESTART_POLICY)
                         .withPortBindings(PublishedPorts.bindings(spec.ports())));
         spec.ip().ifPresent(create::withIpv4Address);
         if (!spec.entrypoint().isEmpty()) {

@@ -25,6 +25,7 @@ set -o errexit -o nounset -o pipefail
 readonly BUILD=${KUBICLE_BUILD_DIR:-/kind/build}
 readonly PRELOAD_STATE=/run/kubicle-preload
 readonly SOCKET=$PRELOAD_STATE/containerd.sock
+readonly SEED_ROOT=/kind/containerd-seed
 readonly IMAGE_PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 die() {
@@ -152,12 +153,13 @@ stop_containerd() {
 }
 
 # containerd started by hand, on a socket of its own and without the CRI plugin (which wants a booted node): only
-# its content store and image database are needed, and they are where the node's containerd finds them.
+# its content store and image database are needed. They go to the seed root outside /var, which the node's
+# entrypoint lays under its containerd at first start (see the base image's entrypoint, seed_containerd).
 start_containerd() {
   mkdir -p "$PRELOAD_STATE"
   cat >"$PRELOAD_STATE/config.toml" <<EOF
 version = 2
-root = "/var/lib/containerd"
+root = "$SEED_ROOT"
 state = "$PRELOAD_STATE/state"
 disabled_plugins = ["io.containerd.grpc.v1.cri"]
 [grpc]

@@ -55,7 +55,7 @@ class NodeContainerConfigTest {
         CreateContainerCmd unsent = new CreateContainerCmdImpl(command -> {
             throw new UnsupportedOperationException("no engine in unit tests");
         }, null, "image-from-caller");
-        return new NodeContainerConfig(spec, privileges, host, "/var").applyTo(unsent);
+        return new NodeContainerConfig(spec, privileges, host).applyTo(unsent);
     }
 
     @Test
@@ -74,7 +74,7 @@ class NodeContainerConfigTest {
             assertThat(create.getEnv()).containsExactly("container=docker", "KUBECONFIG=/etc/kubernetes/admin.conf");
             assertThat(create.getIpv4Address()).isEqualTo("172.30.0.2");
             assertThat(host.getNetworkMode()).isEqualTo("kubicle-demo");
-            assertThat(host.getRestartPolicy().toString()).isEqualTo("on-failure:1");
+            assertThat(host.getRestartPolicy().toString()).isEqualTo("unless-stopped");
             assertThat(host.getInit()).isFalse();
             assertThat(host.getTmpFs()).containsOnlyKeys("/run", "/tmp");
             assertThat(host.getSecurityOpts()).contains("seccomp=unconfined", "apparmor=unconfined");
@@ -249,8 +249,7 @@ class NodeContainerConfigTest {
         assertThat(emulated.at("/HostConfig/ReadonlyPaths").isArray()).isTrue();
         assertThat(emulated.at("/HostConfig/SecurityOpt").toString()).doesNotContain("systempaths");
         assertThat(privileged.at("/HostConfig/MaskedPaths").isMissingNode()).isTrue();
-        assertThat(emulated.at("/HostConfig/RestartPolicy/Name").asText()).isEqualTo("on-failure");
-        assertThat(emulated.at("/HostConfig/RestartPolicy/MaximumRetryCount").asInt()).isEqualTo(1);
+        assertThat(emulated.at("/HostConfig/RestartPolicy/Name").asText()).isEqualTo("unless-stopped");
     }
 
     private static List<String> bindStrings(HostConfig host) {

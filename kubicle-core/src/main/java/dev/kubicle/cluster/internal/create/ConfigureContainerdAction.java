@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * starts anything that the restart would disturb. The patches are parsed when the action is made, so that a bad
  * patch fails the create before any container exists.
  */
-public final class ConfigureContainerdAction implements Action {
+public final class ConfigureContainerdAction implements Action<ActionContext> {
     /** A restart takes well under a second; the margin is for a loaded machine. */
     private static final int RESTART_SECONDS = 30;
 

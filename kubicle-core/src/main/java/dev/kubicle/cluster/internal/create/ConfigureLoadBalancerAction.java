@@ -6,7 +6,7 @@ import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.loadbalancer.LoadBalancer;
 
 /** Points the load balancer at the control planes, before kubeadm reaches the API server through it. */
-public final class ConfigureLoadBalancerAction implements Action {
+public final class ConfigureLoadBalancerAction implements Action<ActionContext> {
 
     @Override
     public String title() {

@@ -10,7 +10,7 @@ import dev.kubicle.cluster.internal.ActionContext;
 import java.util.List;
 
 /** Makes sure every node image is present, building the ones kubicle can build offline when allowed. */
-public final class EnsureNodeImagesAction implements Action {
+public final class EnsureNodeImagesAction implements Action<ActionContext> {
     private final List<String> images;
     private final NodeImageBuilder builder;
     private final boolean buildAllowed;

@@ -9,7 +9,7 @@ import dev.kubicle.kubeconfig.KubeconfigFiles;
 import java.nio.file.Path;
 
 /** Merges the new cluster's kubeconfig into the user's, with the cluster's context made current. */
-public final class ExportKubeconfigAction implements Action {
+public final class ExportKubeconfigAction implements Action<ActionContext> {
     private final KubeconfigFiles files;
 
     public ExportKubeconfigAction(KubeconfigFiles files) {

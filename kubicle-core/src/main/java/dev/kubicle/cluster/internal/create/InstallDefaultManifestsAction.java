@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@code kubectl apply}: each kubectl run costs its start and an API discovery, about half a second on a small
  * machine.
  */
-public final class InstallDefaultManifestsAction implements Action {
+public final class InstallDefaultManifestsAction implements Action<ActionContext> {
     private final List<DefaultManifest> manifests;
 
     private InstallDefaultManifestsAction(List<DefaultManifest> manifests) {

@@ -17,7 +17,7 @@ import java.util.List;
  * {@code kubeadm join} on every other node: control planes one at a time (each one adds an etcd member, and etcd
  * takes one new member at a time), then all workers at once.
  */
-public final class JoinNodesAction implements Action {
+public final class JoinNodesAction implements Action<ActionContext> {
     private final List<NodePlan> controlPlanes;
     private final List<NodePlan> workers;
 

@@ -10,7 +10,7 @@ import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
  * {@code kubeadm init} on the first control plane. Preflight checks are skipped as kind does: they test a machine,
  * and a node container fails several on purpose (swap, cgroup v1 on newer kubeadms, kernel modules).
  */
-public final class KubeadmInitAction implements Action {
+public final class KubeadmInitAction implements Action<ActionContext> {
 
     @Override
     public String title() {

@@ -1,19 +1,28 @@
 package dev.kubicle.cluster.internal.create;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.NodeAddresses;
 import dev.kubicle.cluster.internal.loadbalancer.LoadBalancer;
+import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
-/** Creates the cluster's network, then starts every node container, and the load balancer if any, at once. */
-public final class ProvisionNodesAction implements Action {
+/**
+ * Creates the cluster's network, then starts every node container, and the load balancer if any, at once, each at
+ * an address of its own that stays the same for the cluster's life.
+ */
+public final class ProvisionNodesAction implements Action<ActionContext> {
     /** Tells the node image its role, before any kubeadm runs (kubicle-unpack-images.service reads it). */
     static final String ROLE_VARIABLE = "KUBICLE_NODE_ROLE";
 
@@ -35,18 +44,28 @@ public final class ProvisionNodesAction implements Action {
             context.provider().createNetwork(new NetworkSpec(plan.network(), plan.subnet(),
                     Labels.ofCluster(plan.name())));
         }
+        NetworkInfo network = context.provider().network(plan.network()).orElseThrow(() -> new KubicleException(
+                ExitCode.UNEXPECTED_STATE, "the network " + plan.network() + " vanished while it was being set up"));
+        List<NodePlan> all = new ArrayList<>(plan.nodes());
+        plan.loadBalancer().ifPresent(all::add);
+        List<String> addresses = new NodeAddresses(network.subnet(), network.gateway(), List.of())
+                .assignAll(all.stream().map(NodePlan::ip).toList());
         List<Runnable> containers = new ArrayList<>();
-        for (NodePlan node : plan.nodes()) {
-            containers.add(() -> context.provider().runNode(spec(plan.network(), node)));
+        for (int i = 0; i < plan.nodes().size(); i++) {
+            NodeSpec spec = spec(plan.network(), network.subnet(), plan.nodes().get(i), addresses.get(i));
+            containers.add(() -> context.provider().runNode(spec));
         }
-        plan.loadBalancer().ifPresent(balancer -> containers.add(() ->
-                new LoadBalancer(context.provider()).start(balancer, plan.network())));
+        plan.loadBalancer().ifPresent(balancer -> containers.add(() -> new LoadBalancer(context.provider())
+                .start(balancer, plan.network(), addresses.get(addresses.size() - 1))));
         context.parallel().forEach(containers, Runnable::run);
         context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 
-    static NodeSpec spec(String network, NodePlan node) {
-        return new NodeSpec(node.name(), node.image(), node.containerLabels(), network, node.ip(),
-                node.varVolume(), node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()));
+    /** A node's container, pinned to its address (see {@link NodeAddresses}). */
+    public static NodeSpec spec(String network, String subnet, NodePlan node, String ip) {
+        Map<String, String> labels = new TreeMap<>(node.containerLabels());
+        labels.put(Labels.SUBNET, subnet);
+        return new NodeSpec(node.name(), node.image(), labels, network, Optional.of(ip), node.varVolume(),
+                node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()));
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * Waits until systemd in every node has finished booting and containerd answers. The wait runs as one loop inside
  * each node rather than as many round trips through the engine, which keeps it quick and cheap.
  */
-public final class WaitForNodesBootedAction implements Action {
+public final class WaitForNodesBootedAction implements Action<ActionContext> {
     private final Duration timeout;
 
     public WaitForNodesBootedAction(Duration timeout) {
@@ -44,7 +44,7 @@ public final class WaitForNodesBootedAction implements Action {
      * "degraded" counts as booted: a unit that failed in a container (a timer, say) must not fail the cluster, and
      * the state is printed so that -v shows it.
      */
-    static String bootCheckScript(Duration timeout) {
+    public static String bootCheckScript(Duration timeout) {
         long tenths = Math.max(1, timeout.toMillis() / 100);
         return "i=0; while [ $i -lt " + tenths + " ]; do "
                 + "s=$(systemctl is-system-running 2>/dev/null); "

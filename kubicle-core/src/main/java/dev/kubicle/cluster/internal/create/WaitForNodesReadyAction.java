@@ -17,7 +17,7 @@ import java.util.List;
  * not found"). The controller manager makes that account once its controllers run, which can be seconds after
  * nodes whose CNI config was written before their kubelet started are Ready.
  */
-public final class WaitForNodesReadyAction implements Action {
+public final class WaitForNodesReadyAction implements Action<ActionContext> {
     private final Duration timeout;
 
     public WaitForNodesReadyAction(Duration timeout) {
@@ -63,7 +63,7 @@ public final class WaitForNodesReadyAction implements Action {
     }
 
     /** kind's spelling of durations: 5m0s, 30s. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long minutes = duration.toMinutes();
         long seconds = duration.toSecondsPart();
         return minutes == 0 ? seconds + "s" : minutes + "m" + seconds + "s";

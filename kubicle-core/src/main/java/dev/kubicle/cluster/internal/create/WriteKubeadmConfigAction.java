@@ -7,6 +7,7 @@ import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.NodeCommands;
+import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
 import dev.kubicle.kubeadm.JoinSecrets;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
@@ -14,14 +15,18 @@ import dev.kubicle.kubeadm.KubeadmConfigRenderer;
 import dev.kubicle.kubeadm.KubeadmPatches;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders each node's kubeadm config (with the user's patches) and writes it to {@link #PATH}, where kind's images
  * and tools expect it. The Kubernetes version and the host's cgroup version are read from the bootstrap node once.
  * The cluster's join secrets are made here, once per create: init and every join read them from these files.
- * Where kubicle chooses the nodes' pod CIDRs, a kubicle node image also gets its CNI config now.
+ * Where kubicle chooses the nodes' pod CIDRs, a kubicle node image also gets its CNI config and its routes to the
+ * other nodes' pods now, before any kubelet runs (see {@link PodRoutes}).
  */
-public final class WriteKubeadmConfigAction implements Action {
+public final class WriteKubeadmConfigAction implements Action<ActionContext> {
     public static final String PATH = "/kind/kubeadm.conf";
 
     @Override
@@ -41,8 +46,10 @@ public final class WriteKubeadmConfigAction implements Action {
         String endpoint = plan.controlPlaneEndpoint();
         JoinSecrets secrets = JoinSecrets.generate();
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
+        Map<String, String> addresses = new ConcurrentHashMap<>();
         context.parallel().forEach(plan.nodes(), node -> {
             String ip = NodeFacts.ip(context.provider(), node.name());
+            addresses.put(node.name(), ip);
             KubeadmConfigInput input = KubeadmConfigInput.forNode(plan.config(), node.config(), node.name(), ip,
                     node == bootstrap, version, endpoint, cgroupV1, secrets);
             String config = KubeadmConfigRenderer.render(input,
@@ -50,6 +57,12 @@ public final class WriteKubeadmConfigAction implements Action {
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
             plan.podRange(node).ifPresent(range -> seedPodNetwork(context.commands(), node.name(), range));
         });
+        Map<String, String> ranges = new HashMap<>();
+        plan.nodes().forEach(node -> plan.podRange(node).ifPresent(range -> ranges.put(node.name(), range)));
+        if (!ranges.isEmpty()) {
+            PodRoutes.program(context.commands(), context.parallel(), plan.config().networking().podSubnet(), ranges,
+                    addresses);
+        }
     }
 
     /**

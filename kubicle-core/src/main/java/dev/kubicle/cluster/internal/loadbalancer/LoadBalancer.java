@@ -14,6 +14,7 @@ import dev.kubicle.provider.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A cluster's load balancer: a plain container (none of a node's privileges) whose only process is haproxy, in
@@ -28,17 +29,26 @@ public final class LoadBalancer {
         this.provider = provider;
     }
 
-    /** The container as the engine makes it; haproxy wants its config before it starts. */
-    static NodeSpec spec(NodePlan balancer, String network) {
-        return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, balancer.ip(), "",
-                balancer.ports(), List.of(), Map.of(), List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH));
+    /**
+     * The container as the engine makes it; haproxy wants its config before it starts. Its volume only records the
+     * spec, so that a balancer removed by hand can be made again.
+     */
+    static NodeSpec spec(NodePlan balancer, String network, String ip) {
+        return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, Optional.of(ip),
+                balancer.varVolume(), balancer.ports(), List.of(), Map.of(),
+                List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH));
     }
 
     /** Makes and starts the container, listening already but with no control plane to send connections to. */
-    public void start(NodePlan balancer, String network) {
-        provider.createContainer(spec(balancer, network));
-        provider.writeFile(balancer.name(), HaproxyConfig.PATH, config(List.of()), CONFIG_MODE);
-        provider.startNode(balancer.name());
+    public void start(NodePlan balancer, String network, String ip) {
+        start(spec(balancer, network, ip));
+    }
+
+    /** Makes and starts the container from its spec (a recorded one, when the balancer is made again). */
+    public void start(NodeSpec spec) {
+        provider.createContainer(spec);
+        provider.writeFile(spec.name(), HaproxyConfig.PATH, config(List.of()), CONFIG_MODE);
+        provider.startNode(spec.name());
     }
 
     /**

@@ -1,8 +1,9 @@
 #!/bin/sh
 # kubicle's pod network, one copy per node (DaemonSet, host network). Every node gets a pod CIDR from the
-# controller manager; this loop makes the node's CNI config hand out addresses from it (ptp + host-local, so each
-# pod has a veth and a host route, no bridge), routes every other node's pod CIDR to that node's IP over the
-# cluster's Docker network, and masquerades pod traffic that leaves the pod network.
+# controller manager or from kubicle; this loop makes the node's CNI config hand out addresses from it (ptp +
+# host-local, so each pod has a veth and a host route, no bridge), and has the node's kubicle-pod-routes route every
+# other node's pod CIDR to that node's IP over the cluster's network and masquerade pod traffic that leaves the pod
+# network.
 #
 # It runs busybox in its own image, and everything that touches the node through `chroot /host` with the node's
 # own tools (ip, iptables, kubectl): the image stays tiny and can never disagree with the node's iptables backend.
@@ -15,8 +16,8 @@ set -u
 
 readonly HOST=/host
 readonly CONF=/etc/cni/net.d/10-kubicle.conflist
-readonly CHAIN=KUBICLE-MASQ
 readonly STARTUP_RESYNC_SECONDS=0.5
+readonly RETRY_SECONDS=1
 readonly ACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount
 # On the node's tmpfs /run: kubectl runs there, and the token must never outlive the node's boot.
 readonly CREDENTIALS=/run/kubicle-cni
@@ -61,49 +62,39 @@ write_conf() {
   return 0
 }
 
-route_to() {
-  local cidr=$1 via=$2
-  if ! on_host ip route show "$cidr" | grep -q "via $via "; then
-    on_host ip route replace "$cidr" via "$via" && log "pods of $cidr are reached through $via"
-  fi
-}
-
-# Traffic between pods keeps its addresses; traffic from a pod to anywhere else leaves with the node's address.
-ensure_masquerade() {
-  on_host iptables -t nat -S "$CHAIN" >/dev/null 2>&1 || on_host iptables -t nat -N "$CHAIN"
-  if [ "$(on_host iptables -t nat -S "$CHAIN" | sed 1d)" != "$(masquerade_rules)" ]; then
-    on_host iptables -t nat -F "$CHAIN"
-    on_host iptables -t nat -A "$CHAIN" -d "$POD_SUBNET" -j RETURN
-    on_host iptables -t nat -A "$CHAIN" -s "$POD_SUBNET" -j MASQUERADE
-  fi
-  on_host iptables -t nat -C POSTROUTING -j "$CHAIN" 2>/dev/null || on_host iptables -t nat -A POSTROUTING -j "$CHAIN"
-}
-
-masquerade_rules() {
-  printf -- '-A %s -d %s -j RETURN\n-A %s -s %s -j MASQUERADE' "$CHAIN" "$POD_SUBNET" "$CHAIN" "$POD_SUBNET"
-}
-
+# Routes and masquerading are the node's own tool's work (cluster creation and start use it too).
 sync_once() {
-  local nodes name cidr ip
+  local nodes name cidr ip routes="" changes
   nodes=$(list_nodes) || return 1
+  [ -n "$nodes" ] || return 1
   while read -r name cidr ip; do
     [ -n "$cidr" ] && [ -n "$ip" ] || continue
     if [ "$name" = "$NODE_NAME" ]; then
       write_conf "$cidr"
     else
-      route_to "$cidr" "$ip"
+      routes="$routes$cidr $ip
+"
     fi
   done <<NODES
 $nodes
 NODES
-  ensure_masquerade
+  changes=$(printf '%s' "$routes" | on_host kubicle-pod-routes "$POD_SUBNET") || return 1
+  [ -z "$changes" ] || printf '%s\n' "$changes" | while read -r line; do log "$line"; done
 }
 
-on_host sysctl -qw net.ipv4.ip_forward=1
 # Every node change (and the first listing) as one line, for as long as the API server keeps the watch open.
 watch_nodes() {
   write_kubeconfig || return 1
   on_host kubectl --kubeconfig="$CREDENTIALS/kubeconfig" get nodes --watch -o name
+}
+
+# A change that could not be applied (the API server busy, kubectl failing) is tried again until it is: the
+# watch only wakes the loop at the next change, which may be minutes away.
+sync_until_done() {
+  until sync_once; do
+    log "could not apply the cluster's nodes; retrying"
+    sleep "$RETRY_SECONDS"
+  done
 }
 
 log "node $NODE_NAME, pod subnet $POD_SUBNET"
@@ -111,7 +102,7 @@ while true; do
   if sync_once && [ -f "$HOST$CONF" ]; then
     # From here on nodes change rarely: a watch wakes the loop at each change and costs nothing in between,
     # where polling would start kubectl and iptables every few seconds on every node.
-    watch_nodes | while read -r _; do sync_once; done
+    watch_nodes | while read -r _; do sync_until_done; done
   else
     log "cannot read the cluster's nodes yet, or this node has no pod CIDR yet; retrying"
   fi

@@ -1,0 +1,77 @@
+package dev.kubicle.cluster.internal.lifecycle;
+
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.Labels;
+import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.Parallel;
+import dev.kubicle.cluster.internal.Pipeline;
+import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.Provider;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stops and starts existing clusters, each as a pipeline of steps that are safe to run again: a second start after
+ * an interrupted one (or a failed one) finishes the work.
+ */
+public final class ClusterLifecycle {
+    private final Provider provider;
+    private final Progress progress;
+
+    public ClusterLifecycle(Provider provider, Progress progress) {
+        this.provider = provider;
+        this.progress = progress;
+    }
+
+    public void stop(String cluster) {
+        requireExists(cluster);
+        progress.headline("Stopping cluster \"" + cluster + "\" ...");
+        run(cluster, List.of(new StopKubeletsAction(), new StopContainersAction()));
+    }
+
+    /** @param waitReady how long to wait for every node to be Ready; zero does not wait */
+    public void start(String cluster, Duration waitReady) {
+        requireExists(cluster);
+        progress.headline("Starting cluster \"" + cluster + "\" ...");
+        List<Action<LifecycleContext>> actions = new ArrayList<>();
+        if (!RestoreNodesAction.missing(context(cluster, null)).isEmpty()) {
+            actions.add(new RestoreNodesAction());
+        }
+        actions.add(new StartContainersAction());
+        actions.add(new WaitForBootAction(Duration.ofMinutes(2)));
+        boolean balanced = provider.recordedNodes(Labels.ofCluster(cluster)).stream()
+                .anyMatch(spec -> NodeRole.LOAD_BALANCER.label().equals(spec.labels().get(Labels.ROLE)));
+        if (balanced) {
+            actions.add(new ConfigureLoadBalancerAgainAction());
+        }
+        if (!waitReady.isZero()) {
+            actions.add(new WaitForKubeletsAction(waitReady));
+            actions.add(new RoutePodsAction());
+        }
+        run(cluster, actions);
+    }
+
+    private void run(String cluster, List<Action<LifecycleContext>> actions) {
+        try (Parallel parallel = new Parallel()) {
+            new Pipeline<>(actions).run(context(cluster, parallel));
+        }
+    }
+
+    private LifecycleContext context(String cluster, Parallel parallel) {
+        return LifecycleContext.of(cluster, provider, progress, parallel);
+    }
+
+    /** A cluster exists while any of its containers, or any record of one, does. */
+    private void requireExists(String cluster) {
+        List<NodeInfo> containers = provider.listNodes(Labels.ofCluster(cluster));
+        if (containers.isEmpty() && provider.recordedNodes(Labels.ofCluster(cluster)).isEmpty()) {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "no cluster named \"" + cluster + "\" exists; "
+                    + "see 'kubicle get clusters'");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kubicle.provider;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeSpecRecordTest {
+
+    @Test
+    void aRecordGivesBackTheSpecItWasWrittenFrom() {
+        NodeSpec spec = new NodeSpec("c-worker", "kubicle/node:v1.37.2",
+                Map.of("dev.kubicle.cluster", "c", "dev.kubicle.role", "worker"), "kubicle-c",
+                Optional.of("172.18.0.3"), "c-worker-var",
+                List.of(new PortSpec("127.0.0.1", 41234, 6443, "tcp")),
+                List.of(new MountSpec("/srv", "/data", true, false, "hostToContainer")),
+                Map.of("KUBICLE_NODE_ROLE", "worker"), List.of("haproxy", "-f", "x"));
+
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(spec))).contains(spec);
+    }
+
+    @Test
+    void aNodeWithoutAFixedAddressStaysWithout() {
+        NodeSpec spec = new NodeSpec("n", "i", Map.of(), "net", Optional.empty(), "", List.of(), List.of(), Map.of());
+
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(spec))).contains(spec);
+    }
+
+    @Test
+    void textThatIsNoRecordReadsAsNone() {
+        assertThat(NodeSpecRecord.read("not json")).isEmpty();
+        assertThat(NodeSpecRecord.read("{\"name\":1}")).isEmpty();
+    }
+}
