@@ -5,9 +5,9 @@ import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
-import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
 import java.io.IOException;
@@ -56,8 +56,8 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public PrivilegeMode privilegeMode() {
-        return PrivilegeMode.PRIVILEGED;
+    public NodePrivileges nodePrivileges() {
+        return NodePrivileges.PRIVILEGED;
     }
 
     @Override
