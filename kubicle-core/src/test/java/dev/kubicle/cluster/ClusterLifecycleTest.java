@@ -100,7 +100,7 @@ class ClusterLifecycleTest {
                 () -> clusters.start("nope", Duration.ZERO)}) {
             assertThatThrownBy(operation::run).isInstanceOf(KubicleException.class)
                     .hasMessage("no cluster named \"nope\" exists; see 'kubicle get clusters'")
-                    .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.UNEXPECTED_STATE);
         }
     }
 
