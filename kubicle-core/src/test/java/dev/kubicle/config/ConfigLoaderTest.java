@@ -128,6 +128,9 @@ class ConfigLoaderTest {
                         kind("featureGates:\n  Foo:\n"),
                         "cluster.yaml: featureGates.Foo: has no value;"
                                 + " write a value after the colon, or \"\" for an empty one"),
+                Arguments.of("keeps a field name that holds a newline on one line",
+                        kind("\"na\\nme\": a\n"),
+                        "cluster.yaml: na\\nme: is not a known field; did you mean name?"),
                 Arguments.of("rejects a file that is not a mapping",
                         "- a\n- b\n",
                         "cluster.yaml: expected a mapping but found a list;"
@@ -173,9 +176,11 @@ class ConfigLoaderTest {
                         "cluster.yaml: is not valid YAML at line 3:"),
                 Arguments.of("reports a field written twice", "kind: Cluster\nname: a\nname: b\n",
                         "cluster.yaml: is not valid YAML at line 3: Duplicate field 'name'"),
-                Arguments.of("refuses aliases rather than misreading them",
-                        "kind: Cluster\nnetworking: &net {ipFamily: ipv4}\nnodes:\n- labels: *net\n",
-                        "cluster.yaml: is not valid YAML at line 4: the alias *net is not supported"),
+                Arguments.of("explains a key that is a list", "kind: Cluster\n? [a, b]\n: c\n",
+                        "cluster.yaml: is not valid YAML at line 2: a key must be a single value written out, not a"
+                                + " list, a mapping or an alias; fix the YAML syntax there"),
+                Arguments.of("stops at nesting too deep to read", "kind: Cluster\nname: " + "[".repeat(5000) + "\n",
+                        "cluster.yaml: is not valid YAML: Document nesting depth (1001) exceeds the maximum allowed"),
                 Arguments.of("reports an empty file", "# nothing yet\n",
                         "cluster.yaml: is empty; start it with apiVersion: kubicle.dev/v1alpha1 and kind: Cluster"),
                 Arguments.of("reports more than one document", kind("") + "---\n" + kind(""),
