@@ -156,6 +156,11 @@ class YamlAsKindReadsItTest {
                         kind("name: &n kubicle\nnetworking:\n  apiServerPort: *n\n"),
                         "cluster.yaml: networking.apiServerPort: expected a whole number but found the string"
                                 + " \"kubicle\"; use a whole number"),
+                Arguments.of("reports every place an aliased bad value is used",
+                        kind("nodes:\n- {role: control-plane, labels: &l {\"bad key\": a}}\n- {labels: *l}\n"),
+                        "cluster.yaml: nodes[1].labels[\"bad key\"]: \"bad key\" is not a valid label name;"
+                                + " use letters, digits, '-', '_' and '.', starting and ending with a letter or"
+                                + " digit"),
                 Arguments.of("rejects a kubicle field merged into a kind file",
                         kind("nodes:\n- <<: {ip: 172.30.0.10}\n"),
                         "cluster.yaml: nodes[0].ip: is a kubicle field that kind.x-k8s.io/v1alpha4 does not have;"
