@@ -85,6 +85,19 @@ class ClusterLifecycleTest {
     }
 
     @Test
+    void aStartCutShortHalfWayIsFinishedByTheNextStart() {
+        clusters.stop("ha");
+        provider.failStartOnce.add(BALANCER);
+
+        assertThatThrownBy(() -> clusters.start("ha", Duration.ZERO)).isInstanceOf(KubicleException.class);
+        assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ha", ClusterState.PARTLY_RUNNING));
+
+        clusters.start("ha", Duration.ZERO);
+
+        assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ha", ClusterState.RUNNING));
+    }
+
+    @Test
     void aNodeWhoseImageIsGoneIsNamedWithTheImageAndHowToGetItBack() {
         provider.deleteNode("ha-worker");
         provider.images.remove(TestConfigs.IMAGE);

@@ -42,6 +42,8 @@ final class RecordingProvider implements Provider {
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
     /** Containers that are stopped, or whose process ended as soon as they started. */
     final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
+    /** Containers whose next start fails, like a start cut short by Ctrl-C. */
+    final Set<String> failStartOnce = Collections.synchronizedSet(new HashSet<>());
     /** Containers whose process ends at once when started, like a program that refuses its config. */
     final Set<String> exitOnStart = Collections.synchronizedSet(new HashSet<>());
     /** What was written into nodes, by "node:path". */
@@ -196,6 +198,9 @@ final class RecordingProvider implements Provider {
     @Override
     public void startNode(String name) {
         calls.add("startNode " + name);
+        if (failStartOnce.remove(name)) {
+            throw new IllegalStateException("interrupted while starting " + name);
+        }
         if (exitOnStart.contains(name)) {
             exited.add(name);
         } else {
