@@ -5,9 +5,11 @@
 #   scripts/ensure-engine.sh                          start the local engine unless it runs
 #   scripts/ensure-engine.sh --runtime-wrapper PATH   make the runc wrapper at PATH the engine's default runtime
 #   scripts/ensure-engine.sh --default-runtime        back to the engine's own runc
+#   scripts/ensure-engine.sh --restart                stop the local engine as a host shutdown would, then start it
+#                                                     (the lifecycle tests prove that clusters come back by themselves)
 #
 # kubicle must be tested on both kinds of host: where `docker run --privileged` works and where it fails (ours lack
-# CAP_SYS_RESOURCE). A wrapper such as /work/shared/tools/runc-nosysres turns the second kind into the first. The
+# CAP_SYS_RESOURCE). The project's runc wrapper, scripts/runc-hostcaps, turns the second kind into the first. The
 # runtime options rewrite /etc/docker/daemon.json and make a running engine reload it (SIGHUP): running containers
 # keep going, containers started afterwards use the new default runtime.
 # Installing and starting need root.
@@ -41,6 +43,22 @@ install_missing() {
   apt-get update -qq || die "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed"
+}
+
+# Every node's systemd, kubelet and containerd watch files with inotify, and the host's default of 128 inotify
+# instances per user (all nodes run as the host's root) runs out at around a dozen nodes: kubelets then fail with
+# "inotify_init: too many open files" and nodes never get Ready (kind documents the same limit). Raised, never
+# lowered.
+raise_inotify_limits() {
+  local key want have
+  for key in fs.inotify.max_user_instances=8192 fs.inotify.max_user_watches=524288; do
+    want=${key#*=}
+    have=$(sysctl -n "${key%%=*}" 2>/dev/null) || continue
+    if [[ $have -lt $want ]]; then
+      need_root "raising ${key%%=*}"
+      sysctl -q -w "$key" && say "raised ${key%%=*} from $have to $want"
+    fi
+  done
 }
 
 wait_for_engine() {
@@ -112,9 +130,27 @@ change_runtime() {
   die "dockerd did not switch its default runtime to $want within $WAIT_SECONDS s; see $LOG"
 }
 
+# The engine ends its containers on SIGTERM (each with its stop signal, then a kill) before it exits.
+stop_engine() {
+  local pid second
+  need_root "stopping dockerd"
+  pid=$(dockerd_pid) || { say "dockerd is not running"; return 0; }
+  say "stopping dockerd (pid $pid)"
+  kill -TERM "$pid"
+  for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
+    kill -0 "$pid" 2>/dev/null || { say "dockerd stopped after $second s"; return 0; }
+    sleep 1
+  done
+  die "dockerd (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s; see $LOG"
+}
+
 runtime_change=()
+restart=false
 case "${1:-}" in
   "") ;;
+  --restart)
+    [[ $# -eq 1 ]] || usage
+    restart=true ;;
   --runtime-wrapper)
     [[ $# -eq 2 && "$2" == /* ]] || usage
     [[ -x "$2" ]] || die "runtime wrapper $2 is not an executable file"
@@ -133,7 +169,9 @@ if [[ -n "${DOCKER_HOST:-}" && "$DOCKER_HOST" != "unix://$SOCKET" ]]; then
 fi
 
 install_missing
+raise_inotify_limits
 [[ ${#runtime_change[@]} -eq 0 ]] || change_runtime "${runtime_change[@]}"
+[[ $restart == false ]] || stop_engine
 if engine_answers; then
   say "engine answers: $(engine_summary)"
 else

@@ -38,12 +38,12 @@ class ClusterLifecycleIT {
     @BeforeAll
     static void connect() {
         docker = DockerProvider.connect();
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED, "--kubeconfig", kubeconfig());
     }
 
     @AfterAll
     static void cleanUp() {
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED, "--kubeconfig", kubeconfig());
         docker.close();
     }
 
@@ -66,7 +66,8 @@ class ClusterLifecycleIT {
                   ip: 172.31.250.12
                 """.formatted(CLUSTER));
 
-        CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
+        CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString(),
+                "--kubeconfig", kubeconfig());
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.err()).contains("✓ Preparing nodes", "✓ Starting systemd and containerd");
@@ -98,7 +99,8 @@ class ClusterLifecycleIT {
     @Test
     @Order(3)
     void aSecondCreateWithTheSameNameIsRefused() {
-        CliRun again = CliRun.of("create", "cluster", "--no-kubernetes", "--name", CLUSTER);
+        CliRun again = CliRun.of("create", "cluster", "--no-kubernetes", "--name", CLUSTER, "--kubeconfig",
+                kubeconfig());
 
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
@@ -107,7 +109,7 @@ class ClusterLifecycleIT {
     @Test
     @Order(4)
     void deleteLeavesNoContainerVolumeOrNetwork() {
-        CliRun delete = CliRun.of("delete", "cluster", "--name", CLUSTER);
+        CliRun delete = CliRun.of("delete", "cluster", "--name", CLUSTER, "--kubeconfig", kubeconfig());
 
         assertThat(delete.exitCode()).as(delete.err()).isZero();
         assertThat(docker.listNodes(Labels.ofCluster(CLUSTER))).isEmpty();
@@ -126,7 +128,8 @@ class ClusterLifecycleIT {
                         hostPort: %d
                     """.formatted(taken.getLocalPort()));
 
-            CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
+            CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString(),
+                    "--kubeconfig", kubeconfig());
 
             assertThat(create.exitCode()).isNotZero();
             assertThat(create.err()).contains("ERROR: ");
@@ -143,7 +146,8 @@ class ClusterLifecycleIT {
         Path log = dir.resolve("interrupted.log");
         Process create = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "kubicle.jar").toString(),
-                "create", "cluster", "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED)
+                "create", "cluster", "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED,
+                "--kubeconfig", kubeconfig())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.readString(log).contains("✓ Ensuring node image") && System.nanoTime() < deadline) {
@@ -158,6 +162,11 @@ class ClusterLifecycleIT {
         assertThat(docker.listNodes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.volumes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.network(ClusterPlanner.networkName(INTERRUPTED))).isEmpty();
+    }
+
+    /** The kubeconfig every command here uses instead of the user's own. */
+    private static String kubeconfig() {
+        return dir.resolve("kubeconfig").toString();
     }
 
     private static String run(String node, String... command) {

@@ -174,7 +174,8 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         }
     }
 
-    private CliRun cli(String... args) {
+    /** Runs the packaged command line with the test's own kubeconfig. */
+    CliRun cli(String... args) {
         return CliRun.ofJar(Map.of("KUBECONFIG", kubeconfig().toString()), args);
     }
 

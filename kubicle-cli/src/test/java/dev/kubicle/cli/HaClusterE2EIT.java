@@ -14,13 +14,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three control planes and a worker behind the load balancer: kubectl on the host goes through it, and keeps
- * working while any one control plane is down, be it a joined one or the one kubeadm init ran on.
+ * working while any one control plane is down, be it a joined one or the one kubeadm init ran on. The cluster
+ * lasts: stopped and started, through an engine restart, and with a control plane and the load balancer removed by
+ * hand and made again, every container keeps its address.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaClusterE2EIT {
@@ -47,6 +51,8 @@ class HaClusterE2EIT {
             - role: worker
               ip: 172.31.242.13
             """.formatted(NAME));
+    private static final LastingChecks checks = new LastingChecks(cluster);
+    private static final LastingWorkload workload = new LastingWorkload(cluster);
 
     @Test
     @Order(1)
@@ -58,6 +64,7 @@ class HaClusterE2EIT {
         assertThat(kubectl.ok("get", "nodes", "-o", "name").lines()).containsExactlyInAnyOrder(
                 "node/" + NAME + "-control-plane", "node/" + NAME + "-control-plane2",
                 "node/" + NAME + "-control-plane3", "node/" + NAME + "-worker");
+        workload.deploy();
     }
 
     @Test
@@ -105,10 +112,59 @@ class HaClusterE2EIT {
 
     @Test
     @Order(6)
+    void stopThenStartBringsTheWholeClusterBackWhereItWas() {
+        // The bootstrap control plane is still down from the test before: start finishes what is partly running.
+        Map<String, String> addresses = withoutStoppedOnes(checks.addresses());
+        checks.cliOk("stop", "cluster", "--name", NAME);
+        assertThat(checks.reportedState()).isEqualTo("stopped");
+
+        checks.cliOk("start", "cluster", "--name", NAME);
+
+        assertThat(checks.reportedState()).isEqualTo("running");
+        checks.assertAddressesKept(addresses);
+        assertThat(cluster.kubectl().ok("get", "nodes", "-o", "name").lines()).hasSize(4);
+        workload.assertThere();
+    }
+
+    @Test
+    @Order(7)
+    void theClusterComesBackByItselfWhenTheEngineRestarts() throws InterruptedException {
+        Map<String, String> addresses = checks.addresses();
+
+        checks.restartEngineAndAwaitTheCluster(List.of(NAME + "-control-plane", NAME + "-control-plane2",
+                NAME + "-control-plane3", NAME + "-worker"));
+
+        checks.assertAddressesKept(addresses);
+        workload.assertThere();
+    }
+
+    @Test
+    @Order(8)
+    void aControlPlaneAndTheLoadBalancerRemovedByHandAreMadeAgainByStart() {
+        Map<String, String> addresses = checks.addresses();
+        cluster.docker().deleteNode(NAME + "-control-plane2");
+        cluster.docker().deleteNode(LOAD_BALANCER);
+
+        checks.cliOk("start", "cluster", "--name", NAME);
+
+        checks.assertAddressesKept(addresses);
+        assertThat(cluster.kubectl().ok("get", "nodes", "-o", "name").lines()).hasSize(4);
+        workload.assertThere();
+    }
+
+    @Test
+    @Order(9)
     void deleteRemovesEverythingWithTheLoadBalancer() throws IOException {
         cluster.deleteAndAssertGone();
 
         assertThat(cluster.docker().inspectNode(LOAD_BALANCER)).isEmpty();
+    }
+
+    /** Where the containers are now; a stopped one has no address to compare with until it runs again. */
+    private static Map<String, String> withoutStoppedOnes(Map<String, String> addresses) {
+        Map<String, String> running = new TreeMap<>(addresses);
+        running.values().removeIf(String::isEmpty);
+        return running;
     }
 
     /**

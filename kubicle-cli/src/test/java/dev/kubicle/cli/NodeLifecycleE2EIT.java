@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A running cluster of kind's config grows by a worker and shrinks again through {@code kubicle create node} and
  * {@code kubicle delete node}, while a web Deployment behind a Service keeps answering; what cannot work is refused
- * in one line with exit code 2, and leaves nothing behind.
+ * in one line (exit code 2 for bad input, 3 for a cluster that is not there), and leaves nothing behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeLifecycleE2EIT {
@@ -61,22 +61,22 @@ class NodeLifecycleE2EIT {
 
     @Test
     @Order(1)
-    void whatCannotWorkIsRefusedInOneLineWithExitCodeTwoAndNothingIsMade() {
+    void whatCannotWorkIsRefusedInOneLineAndNothingIsMade() {
         String taken = node(CONTROL_PLANE).ip();
         Set<String> containers = containerNames();
         List<String> volumes = cluster.docker().volumes(Labels.ofCluster(NAME));
 
-        assertRefused(cli("create", "node", "--name", NAME + "-absent"), "no cluster named \"e2e-nodes-absent\" "
+        assertRefused(cli("create", "node", "--name", NAME + "-absent"), 3, "no cluster named \"e2e-nodes-absent\" "
                 + "exists");
-        assertRefused(cli("create", "node", "--name", NAME, "--ip", taken), "--ip " + taken + " is already the "
+        assertRefused(cli("create", "node", "--name", NAME, "--ip", taken), 2, "--ip " + taken + " is already the "
                 + "address of a node of the cluster");
-        assertRefused(cli("create", "node", "--name", NAME, "--ip", "10.255.255.7"), "--ip 10.255.255.7 is "
+        assertRefused(cli("create", "node", "--name", NAME, "--ip", "10.255.255.7"), 2, "--ip 10.255.255.7 is "
                 + "outside the cluster network's subnet");
-        assertRefused(cli("create", "node", "--name", NAME, "--role", "control-plane"), "cluster \"e2e-nodes\" has "
+        assertRefused(cli("create", "node", "--name", NAME, "--role", "control-plane"), 2, "cluster \"e2e-nodes\" has "
                 + "one control plane and no load balancer, so it cannot gain control planes; create the cluster "
                 + "with two or more control planes to be able to add more");
-        assertRefused(cli("delete", "node", NAME + "-worker9"), "no node named \"e2e-nodes-worker9\" exists");
-        assertRefused(cli("delete", "node", CONTROL_PLANE), CONTROL_PLANE + " is the last control plane of cluster "
+        assertRefused(cli("delete", "node", NAME + "-worker9"), 2, "no node named \"e2e-nodes-worker9\" exists");
+        assertRefused(cli("delete", "node", CONTROL_PLANE), 2, CONTROL_PLANE + " is the last control plane of cluster "
                 + "\"e2e-nodes\", which cannot lose it");
 
         assertThat(containerNames()).isEqualTo(containers);
@@ -172,8 +172,8 @@ class NodeLifecycleE2EIT {
         }
     }
 
-    private static void assertRefused(CliRun run, String message) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    private static void assertRefused(CliRun run, int exitCode, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         assertThat(run.err().strip().lines()).as(run.err()).singleElement().asString()
                 .startsWith("ERROR: " + message);
     }

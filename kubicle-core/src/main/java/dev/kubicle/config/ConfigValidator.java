@@ -1,6 +1,7 @@
 package dev.kubicle.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a defaulted config (see {@link ConfigDefaults}) and reports every problem at once, each with its YAML path
@@ -24,6 +25,18 @@ public final class ConfigValidator {
         }
     }
 
+    /**
+     * Node labels given outside a config file (to a node added to a running cluster), checked as a config's are.
+     *
+     * @param sourceName how problems name their origin, such as {@code --labels}
+     * @throws ConfigException listing every problem, if there is any
+     */
+    public static void validateNodeLabels(Map<String, String> labels, String sourceName) {
+        Problems problems = new Problems();
+        NodeLabelRules.checkAll(labels, "", problems);
+        problems.throwIfAny(sourceName);
+    }
+
     /** Every problem of a defaulted config, grouped by section; empty when it is valid. */
     public static List<ConfigProblem> problems(Cluster config) {
         Problems problems = new Problems();
@@ -32,6 +45,7 @@ public final class ConfigValidator {
         FeatureGateRules.check(config, problems);
         NetworkingRules.check(config, problems);
         NodeRules.check(config, problems);
+        NodeLabelRules.check(config, problems);
         PortRules.check(config, problems);
         if (TypeMetaRules.isKubicle(config)) {
             NodeIpRules.check(config, problems);

@@ -17,16 +17,21 @@ public interface Provider extends AutoCloseable {
     String name();
 
     /** How this engine runs privileged nodes; found out on first use and reported with -v. */
-    PrivilegeMode privilegeMode();
+    NodePrivileges nodePrivileges();
 
-    void createNetwork(NetworkSpec spec);
+    /**
+     * Creates a network and returns its id. Engines check names on a best-effort basis: two creates of one name at
+     * the same moment can both succeed, which is why networks can also be listed and deleted by id.
+     */
+    String createNetwork(NetworkSpec spec);
 
     Optional<NetworkInfo> network(String name);
 
     /** Networks that carry every one of these labels; an empty value matches any value of that label. */
     List<NetworkInfo> networks(Map<String, String> labels);
 
-    void deleteNetwork(String name);
+    /** Deletes a network by name, or by id where several share a name; a missing one is not an error. */
+    void deleteNetwork(String nameOrId);
 
     /**
      * Creates and starts a node container. Its volume (if the spec names one) is made first, carrying the spec's

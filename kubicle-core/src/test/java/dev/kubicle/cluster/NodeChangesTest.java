@@ -154,11 +154,14 @@ class NodeChangesTest {
     }
 
     @Test
-    void anUnknownClusterOrAnAddressThatIsTakenOrOutsideIsRefusedBeforeAnythingIsMade() {
+    void anUnknownClusterBadLabelsOrAnAddressTakenOrOutsideAreRefusedBeforeAnythingIsMade() {
         running(oneControlPlaneAndAWorker());
 
         assertRefused(() -> clusters.createNode("other", NodeOptions.of(NodeRole.WORKER)),
-                "no cluster named \"other\" exists; see 'kubicle get clusters'");
+                "no cluster named \"other\" exists; see 'kubicle get clusters'", ExitCode.UNEXPECTED_STATE);
+        assertRefused(() -> clusters.createNode("dev", NodeOptions.of(NodeRole.WORKER)
+                .withLabels(Map.of("Bad/tier", "edge"))), "--labels: [\"Bad/tier\"]: the prefix \"Bad\" is not a "
+                + "lower-case DNS subdomain; use lower-case letters, digits, '-' and '.', such as example.com");
         assertRefused(() -> clusters.createNode("dev", NodeOptions.of(NodeRole.WORKER).withIp("172.30.0.3")),
                 "--ip 172.30.0.3 is already the address of a node of the cluster; use a free address of "
                         + "172.30.0.0/24, such as 172.30.0.4, or leave --ip out for that one");
@@ -246,11 +249,15 @@ class NodeChangesTest {
     }
 
     private void assertRefused(ThrowingCallable change, String message) {
+        assertRefused(change, message, ExitCode.INVALID_INPUT);
+    }
+
+    private void assertRefused(ThrowingCallable change, String message, ExitCode code) {
         List<String> containers = List.copyOf(provider.nodes.keySet());
         provider.calls.clear();
 
         assertThatThrownBy(change).isInstanceOf(KubicleException.class).hasMessage(message)
-                .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(code);
         assertThat(provider.nodes).containsOnlyKeys(containers);
         assertThat(provider.calls).noneMatch(call -> call.startsWith("runNode") || call.startsWith("delete")
                 || call.contains(" drain ") || call.contains("kubeadm"));

@@ -5,9 +5,9 @@ import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
-import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -41,6 +42,8 @@ final class RecordingProvider implements Provider {
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
     /** Containers that are stopped, or whose process ended as soon as they started. */
     final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
+    /** Containers whose next start fails, like a start cut short by Ctrl-C. */
+    final Set<String> failStartOnce = Collections.synchronizedSet(new HashSet<>());
     /** Containers whose process ends at once when started, like a program that refuses its config. */
     final Set<String> exitOnStart = Collections.synchronizedSet(new HashSet<>());
     /** What was written into nodes, by "node:path". */
@@ -55,14 +58,15 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public PrivilegeMode privilegeMode() {
-        return PrivilegeMode.PRIVILEGED;
+    public NodePrivileges nodePrivileges() {
+        return NodePrivileges.PRIVILEGED;
     }
 
     @Override
-    public void createNetwork(NetworkSpec spec) {
+    public String createNetwork(NetworkSpec spec) {
         calls.add("createNetwork " + spec.name());
         networks.put(spec.name(), spec);
+        return spec.name();
     }
 
     @Override
@@ -71,7 +75,7 @@ final class RecordingProvider implements Provider {
                 // Like an engine, a subnet of its own choosing when none was asked for, its gateway the first address.
                 .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse("172.18.0.0/16"),
                         spec.subnet().map(subnet -> subnet.replaceFirst("\\.0/.*", ".1")).orElse("172.18.0.1"),
-                        spec.labels()));
+                        spec.labels(), Instant.EPOCH));
     }
 
     @Override
@@ -194,6 +198,9 @@ final class RecordingProvider implements Provider {
     @Override
     public void startNode(String name) {
         calls.add("startNode " + name);
+        if (failStartOnce.remove(name)) {
+            throw new IllegalStateException("interrupted while starting " + name);
+        }
         if (exitOnStart.contains(name)) {
             exited.add(name);
         } else {

@@ -3,7 +3,6 @@ package dev.kubicle.cluster.internal;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
-import dev.kubicle.cluster.Labels;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
 
@@ -20,8 +19,9 @@ public final class ClusterCreator {
     }
 
     public void create(ClusterPlan plan, Pipeline<ActionContext> pipeline, boolean retain) {
-        refuseExisting(plan.name());
+        claim(plan);
         progress.headline("Creating cluster \"" + plan.name() + "\" ...");
+        ApiServerExposure.warning(plan.config().networking()).ifPresent(progress::warning);
         try (Parallel parallel = new Parallel()) {
             try {
                 pipeline.run(ActionContext.of(plan, provider, progress, parallel));
@@ -32,10 +32,14 @@ public final class ClusterCreator {
         }
     }
 
-    private void refuseExisting(String name) {
-        if (!provider.listNodes(Labels.ofCluster(name)).isEmpty()) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "a cluster named \"" + name + "\" already exists; "
-                    + "delete it with 'kubicle delete cluster --name " + name + "' or choose another --name");
+    /** Nothing of a cluster that someone else owns is touched, not even when this create fails: see the claim. */
+    private void claim(ClusterPlan plan) {
+        try {
+            ClusterNameClaim.claim(provider, plan);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while claiming the name of cluster \""
+                    + plan.name() + "\"");
         }
     }
 

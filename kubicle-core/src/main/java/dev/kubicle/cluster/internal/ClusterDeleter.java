@@ -1,8 +1,8 @@
 package dev.kubicle.cluster.internal;
 
-import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.Provider;
 
 import java.util.ArrayList;
@@ -56,17 +56,15 @@ public final class ClusterDeleter {
         Map<String, String> labels = Labels.ofCluster(cluster);
         // What else the cluster has is looked up while its nodes go.
         Future<List<String>> volumes = parallel.start(() -> provider.volumes(labels));
-        Future<Boolean> ownNetwork = parallel.start(() -> isOwnNetwork(cluster));
+        Future<List<NetworkInfo>> networks = parallel.start(() -> provider.networks(labels));
         List<String> nodes = provider.nodeNames(labels);
         parallel.forEach(nodes, this::deleteNode);
 
         // Each /var volume holds the node's images and etcd: removing them one after another adds up.
         List<Runnable> leftovers = new ArrayList<>();
         parallel.await(volumes).forEach(volume -> leftovers.add(() -> provider.deleteVolume(volume)));
-        boolean hadNetwork = parallel.await(ownNetwork);
-        if (hadNetwork) {
-            leftovers.add(() -> provider.deleteNetwork(ClusterPlanner.networkName(cluster)));
-        }
+        // By id: two creates racing for one name may have left two networks of that name.
+        parallel.await(networks).forEach(network -> leftovers.add(() -> provider.deleteNetwork(network.id())));
         parallel.forEach(leftovers, Runnable::run);
         return !nodes.isEmpty() || !leftovers.isEmpty();
     }
@@ -75,13 +73,6 @@ public final class ClusterDeleter {
     public void deleteNode(String node) {
         thawFrozenCgroups(node);
         provider.deleteNode(node);
-    }
-
-    /** A network of the cluster's name that kubicle did not label for this cluster belongs to someone else. */
-    private boolean isOwnNetwork(String cluster) {
-        return provider.network(ClusterPlanner.networkName(cluster))
-                .filter(network -> cluster.equals(network.labels().get(Labels.CLUSTER)))
-                .isPresent();
     }
 
     /**

@@ -10,17 +10,20 @@ import dev.kubicle.KubicleException;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The bridge networks clusters live on. */
 final class DockerNetworks {
     static final String MASQUERADE_OPTION = "com.docker.network.bridge.enable_ip_masquerade";
     static final String MTU_OPTION = "com.docker.network.driver.mtu";
+    private static final int SUBNET_ATTEMPTS = 3;
 
     private final DockerClient client;
 
@@ -28,24 +31,59 @@ final class DockerNetworks {
         this.client = client;
     }
 
-    void create(NetworkSpec spec) {
+    /**
+     * Creates the network, always with a subnet of its own: the engine gives containers the addresses kubicle pins
+     * only on networks whose subnet was configured. Without one in the spec, the subnet the engine would choose (a
+     * free one of its pools, clear of the host's routes) is found with a throwaway network and then fixed; should
+     * another network take it in between, the engine refuses the overlap and the choice is made again.
+     */
+    String create(NetworkSpec spec) {
+        if (spec.subnet().isPresent()) {
+            return createWith(spec, spec.subnet().get());
+        }
+        for (int attempt = 1; ; attempt++) {
+            String subnet = subnetTheEngineWouldChoose(spec.name());
+            try {
+                return createWith(spec, subnet);
+            } catch (KubicleException overlap) {
+                if (attempt == SUBNET_ATTEMPTS || !overlap.getMessage().contains("overlap")) {
+                    throw overlap;
+                }
+            }
+        }
+    }
+
+    private String subnetTheEngineWouldChoose(String name) {
+        String probe = name + "-subnet-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            client.createNetworkCmd().withName(probe).withDriver("bridge").exec();
+            String subnet = inspect(probe).map(NetworkInfo::subnet).filter(value -> !value.isEmpty())
+                    .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "the engine gave network "
+                            + probe + " no IPv4 subnet; set networking.subnet in the cluster config"));
+            return subnet;
+        } catch (DockerException e) {
+            throw EngineErrors.failed("find a free subnet for network " + name, e);
+        } finally {
+            delete(probe);
+        }
+    }
+
+    private String createWith(NetworkSpec spec, String subnet) {
         var create = client.createNetworkCmd()
                 .withName(spec.name())
                 .withDriver("bridge")
                 .withCheckDuplicate(true)
                 .withLabels(spec.labels())
-                .withOptions(options(defaultBridgeMtu()));
-        // Without a subnet the engine picks a free one; its gateway is always the subnet's first address.
-        spec.subnet().ifPresent(subnet ->
-                create.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet))));
+                .withOptions(options(defaultBridgeMtu()))
+                // The engine makes the subnet's first address the gateway.
+                .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)));
         try {
-            create.exec();
+            return create.exec().getId();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "network " + spec.name()
                     + " already exists; delete it (docker network rm " + spec.name() + ") or pick another name", e);
         } catch (DockerException e) {
-            throw EngineErrors.failed("create network " + spec.name()
-                    + spec.subnet().map(subnet -> " with subnet " + subnet).orElse(""), e);
+            throw EngineErrors.failed("create network " + spec.name() + " with subnet " + subnet, e);
         }
     }
 
@@ -114,6 +152,7 @@ final class DockerNetworks {
         return new NetworkInfo(network.getName(), network.getId(),
                 ipv4 == null ? "" : ipv4.getSubnet(),
                 ipv4 == null || ipv4.getGateway() == null ? "" : ipv4.getGateway(),
-                network.getLabels() == null ? Map.of() : new TreeMap<>(network.getLabels()));
+                network.getLabels() == null ? Map.of() : new TreeMap<>(network.getLabels()),
+                network.getCreated() == null ? Instant.EPOCH : network.getCreated().toInstant());
     }
 }

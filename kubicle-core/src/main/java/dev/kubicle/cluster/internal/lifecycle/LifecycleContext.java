@@ -33,7 +33,7 @@ public record LifecycleContext(String cluster, Provider provider, Progress progr
     /** A cluster exists while any of its containers, or any record of one, does. */
     public void requireExists() {
         if (containers().isEmpty() && provider.recordedNodes(Labels.ofCluster(cluster)).isEmpty()) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "no cluster named \"" + cluster + "\" exists; "
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "no cluster named \"" + cluster + "\" exists; "
                     + "see 'kubicle get clusters'");
         }
     }

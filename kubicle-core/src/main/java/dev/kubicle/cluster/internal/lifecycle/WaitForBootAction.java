@@ -1,10 +1,7 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
-import dev.kubicle.ExitCode;
-import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
-import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NodeInfo;
 
 import java.time.Duration;
@@ -15,19 +12,21 @@ import java.util.function.Predicate;
 public final class WaitForBootAction implements Action<LifecycleContext> {
     private final Duration timeout;
     private final Predicate<String> waitsFor;
+    private final String advice;
 
     WaitForBootAction(Duration timeout) {
-        this(timeout, node -> true);
+        this(timeout, node -> true, "or make it again: remove its container and run 'kubicle start cluster'");
     }
 
-    private WaitForBootAction(Duration timeout, Predicate<String> waitsFor) {
+    private WaitForBootAction(Duration timeout, Predicate<String> waitsFor, String advice) {
         this.timeout = timeout;
         this.waitsFor = waitsFor;
+        this.advice = advice;
     }
 
     /** Waits for one node only, such as one just added to a running cluster whose other nodes may be stopped. */
     public static WaitForBootAction of(String node, Duration timeout) {
-        return new WaitForBootAction(timeout, node::equals);
+        return new WaitForBootAction(timeout, node::equals, "or retry with --retain to look inside");
     }
 
     @Override
@@ -39,14 +38,7 @@ public final class WaitForBootAction implements Action<LifecycleContext> {
     public void execute(LifecycleContext context) throws InterruptedException {
         List<NodeInfo> nodes = LifecycleContext.kubernetesNodes(context.containers()).stream()
                 .filter(node -> waitsFor.test(node.name())).toList();
-        context.parallel().forEach(nodes, node -> {
-            ExecResult result = context.commands().attempt(node.name(), "sh", "-c",
-                    WaitForNodesBootedAction.bootCheckScript(timeout));
-            if (!result.ok()) {
-                throw new KubicleException(ExitCode.UNEXPECTED_STATE, "node " + node.name() + " did not finish "
-                        + "booting within " + timeout.toSeconds() + "s; see 'docker logs " + node.name() + "'",
-                        (result.stdout() + result.stderr()).strip(), null);
-            }
-        });
+        context.parallel().forEach(nodes, node -> WaitForNodesBootedAction.awaitBoot(context.commands(),
+                node.name(), timeout, advice));
     }
 }

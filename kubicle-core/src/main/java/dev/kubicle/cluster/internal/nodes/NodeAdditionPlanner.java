@@ -11,6 +11,7 @@ import dev.kubicle.cluster.internal.NodeAddresses;
 import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.lifecycle.ControlPlanes;
 import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
+import dev.kubicle.config.ConfigValidator;
 import dev.kubicle.config.Node;
 import dev.kubicle.config.NodePodRanges;
 import dev.kubicle.provider.NetworkInfo;
@@ -33,6 +34,7 @@ final class NodeAdditionPlanner {
     }
 
     static NodeAddition plan(LifecycleContext context, NodeOptions options) {
+        ConfigValidator.validateNodeLabels(options.labels(), "--labels");
         context.requireExists();
         String cluster = context.cluster();
         NodeRole role = options.role();

@@ -21,6 +21,6 @@ final class RunNodeAction implements Action<LifecycleContext> {
         context.progress().detail("node " + addition.name() + " at " + addition.node().ip().orElseThrow() + " from "
                 + addition.node().image());
         context.provider().runNode(addition.spec());
-        context.progress().detail("node containers run in " + context.provider().privilegeMode() + " mode");
+        context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 }

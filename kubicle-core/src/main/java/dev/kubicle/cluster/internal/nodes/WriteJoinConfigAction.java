@@ -10,6 +10,7 @@ import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
 import dev.kubicle.cluster.internal.lifecycle.ControlPlanes;
 import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
+import dev.kubicle.kubeadm.JoinSecrets;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
 import dev.kubicle.kubeadm.KubeadmConfigRenderer;
 
@@ -44,11 +45,12 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
         NodeCommands commands = context.commands();
         String controlPlane = ControlPlanes.anyRunning(context);
         ClusterSettings settings = addition.settings();
-        String token = commands.run(controlPlane, "kubeadm", "token", "create", "--ttl", TOKEN_TTL).strip();
-        String certificateKey = KubeadmConfigInput.newCertificateKey();
+        // The token is the cluster's own, made for this join; the certificate key is this join's alone.
+        JoinSecrets secrets = new JoinSecrets(commands.run(controlPlane, "kubeadm", "token", "create", "--ttl",
+                TOKEN_TTL).strip(), JoinSecrets.generate().certificateKey());
         boolean controlPlaneRole = addition.node().role() == NodeRole.CONTROL_PLANE;
         if (controlPlaneRole) {
-            uploadCertificates(context, controlPlane, certificateKey);
+            uploadCertificates(context, controlPlane, secrets.certificateKey());
         }
         KubeadmConfigInput input = new KubeadmConfigInput(settings.clusterName(),
                 NodeFacts.kubernetesVersion(commands, node), settings.controlPlaneEndpoint(), node,
@@ -57,7 +59,8 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
                 addition.apiServerAddress(), settings.podSubnet(), settings.serviceSubnet(), settings.ipFamily(),
                 settings.kubeProxyMode(), settings.featureGates(), settings.runtimeConfig(),
                 addition.node().config().labels(), NodeFacts.cgroupV1(commands, node),
-                KubeadmConfigInput.DEFAULT_CGROUP_DRIVER, token, certificateKey, settings.podRangesByKubicle());
+                KubeadmConfigInput.DEFAULT_CGROUP_DRIVER, secrets.bootstrapToken(), secrets.certificateKey(),
+                settings.podRangesByKubicle());
         context.provider().writeFile(node, WriteKubeadmConfigAction.PATH,
                 KubeadmConfigRenderer.render(input).getBytes(StandardCharsets.UTF_8), 0644);
         context.provider().writeFile(node, KubeadmConfigInput.DISCOVERY_KUBECONFIG, DiscoveryKubeconfig.of(commands,
@@ -78,7 +81,7 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
         context.provider().writeFile(controlPlane, UPLOAD_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
         try {
             KubeadmRun.run(context.commands(), context.progress(), controlPlane, "upload-certs",
-                    "init phase upload-certs --upload-certs --config=" + UPLOAD_CONFIG);
+                    "init phase upload-certs --upload-certs --skip-certificate-key-print --config=" + UPLOAD_CONFIG);
         } finally {
             context.commands().attempt(controlPlane, "rm", "-f", UPLOAD_CONFIG);
         }
