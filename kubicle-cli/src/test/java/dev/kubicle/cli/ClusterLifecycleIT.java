@@ -122,7 +122,7 @@ class ClusterLifecycleIT {
     void aCreateThatFailsOnTheEngineRemovesWhatItMade() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
             Path config = dir.resolve("broken.yaml");
-            Files.writeString(config, E2ECluster.kindControlPlaneAndWorker(BROKEN) + """
+            Files.writeString(config, E2ECluster.kindConfig(BROKEN, 1) + """
                       extraPortMappings:
                       - containerPort: 80
                         hostPort: %d

@@ -59,16 +59,18 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         this.config = config;
     }
 
-    /** A cluster of a control plane and a worker in kind's own config format; more for the worker may follow. */
-    static String kindControlPlaneAndWorker(String name) {
+    /**
+     * A cluster of a control plane and {@code workers} workers in kind's own config format; more for the last worker
+     * may follow.
+     */
+    static String kindConfig(String name, int workers) {
         return """
                 kind: Cluster
                 apiVersion: kind.x-k8s.io/v1alpha4
                 name: %s
                 nodes:
                 - role: control-plane
-                - role: worker
-                """.formatted(name);
+                """.formatted(name) + "- role: worker\n".repeat(workers);
     }
 
     String name() {

@@ -25,15 +25,7 @@ class LastingClusterE2EIT {
     private static final List<String> NODES = List.of(NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
 
     @RegisterExtension
-    static final E2ECluster cluster = new E2ECluster(NAME, """
-            kind: Cluster
-            apiVersion: kind.x-k8s.io/v1alpha4
-            name: %s
-            nodes:
-            - role: control-plane
-            - role: worker
-            - role: worker
-            """.formatted(NAME));
+    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindConfig(NAME, 2));
 
     private static final LastingChecks checks = new LastingChecks(cluster);
     private static final LastingWorkload workload = new LastingWorkload(cluster);

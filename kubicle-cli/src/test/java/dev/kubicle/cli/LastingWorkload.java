@@ -17,48 +17,7 @@ final class LastingWorkload {
     private static final Duration BACK_WITHIN = Duration.ofSeconds(120);
 
     /** Two web servers on different nodes behind a Service, a ConfigMap, and a file written once on a volume. */
-    private static final String MANIFESTS = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 2
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  tolerations:
-                  - key: node-role.kubernetes.io/control-plane
-                    operator: Exists
-                    effect: NoSchedule
-                  affinity:
-                    podAntiAffinity:
-                      requiredDuringSchedulingIgnoredDuringExecution:
-                      - labelSelector:
-                          matchLabels: {app: web}
-                        topologyKey: kubernetes.io/hostname
-                  terminationGracePeriodSeconds: 1
-                  containers:
-                  - name: web
-                    image: docker.io/kubicle/busybox:v1
-                    imagePullPolicy: Never
-                    command: [sh, -c, 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www']
-                    readinessProbe:
-                      tcpSocket: {port: 8080}
-                      periodSeconds: 1
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: web
-            spec:
-              selector: {app: web}
-              ports:
-              - port: 80
-                targetPort: 8080
+    private static final String MANIFESTS = WebWorkload.deployment(2) + "---\n" + WebWorkload.service() + """
             ---
             apiVersion: v1
             kind: ConfigMap

@@ -35,21 +35,10 @@ class NodeLifecycleE2EIT {
     private static final String ADDED = NAME + "-worker2";
 
     @RegisterExtension
-    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindControlPlaneAndWorker(NAME));
+    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindConfig(NAME, 1));
 
     /** Two web servers at first, one on each node; scaled up once a node is added, the third goes there. */
-    private static final String WEB = WebWorkload.deployment(2) + """
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: web
-            spec:
-              selector: {app: web}
-              ports:
-              - port: 80
-                targetPort: 8080
-            """;
+    private static final String WEB = WebWorkload.deployment(2) + "---\n" + WebWorkload.service();
 
     private static HostKubectl kubectl;
 

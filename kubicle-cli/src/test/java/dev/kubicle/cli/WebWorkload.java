@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The web servers end-to-end tests serve from their clusters: a Deployment {@code web} of busybox httpd on port
  * 8080, one pod per node at the most (a pod may not share a node with another, and they tolerate the control plane's
- * taint), each answering with its pod's name, so that a test can tell who answered. Tests put their own Service in
- * front.
+ * taint), each answering with its pod's name, so that a test can tell who answered; and a Service {@code web} in
+ * front of all of them, for tests that need no Service of their own.
  */
 final class WebWorkload {
     private static final String WAIT = "--timeout=120s";
@@ -56,6 +56,20 @@ final class WebWorkload {
                           tcpSocket: {port: 8080}
                           periodSeconds: 1
                 """.formatted(replicas);
+    }
+
+    static String service() {
+        return """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector: {app: web}
+                  ports:
+                  - port: 80
+                    targetPort: 8080
+                """;
     }
 
     /** The Deployment's pods, once all of its replicas are ready. */
