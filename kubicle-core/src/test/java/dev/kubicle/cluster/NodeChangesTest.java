@@ -145,6 +145,21 @@ class NodeChangesTest {
     }
 
     @Test
+    void aControlPlaneTakingTheFirstOnesNameAfterItWasDeletedIsJoinedFromAnotherControlPlane() {
+        running(twoControlPlanesAndAWorker());
+        clusters.deleteNode("dev", "dev-control-plane");
+        provider.calls.clear();
+
+        assertThat(clusters.createNode("dev", NodeOptions.of(NodeRole.CONTROL_PLANE)).name())
+                .isEqualTo("dev-control-plane");
+
+        assertThat(provider.calls).filteredOn(call -> call.contains("kubeadm token create")).singleElement()
+                .asString().startsWith("exec dev-control-plane2 ");
+        assertThat(provider.calls).filteredOn(call -> call.contains("upload-certs")).isNotEmpty()
+                .allMatch(call -> call.contains(" dev-control-plane2 "));
+    }
+
+    @Test
     void aClusterMadeWithOneControlPlaneCannotGainAnotherAndNothingIsMade() {
         running(oneControlPlaneAndAWorker());
 

@@ -14,10 +14,14 @@ public final class ControlPlanes {
         return anyRunningExcept(context, "");
     }
 
-    /** A running control plane other than {@code leaving}, which is on its way out of the cluster. */
+    /**
+     * A running control plane other than {@code leaving} (one on its way out of the cluster, or one whose container
+     * runs but has not joined yet); the first by name, so that the same one is asked each time.
+     */
     public static String anyRunningExcept(LifecycleContext context, String leaving) {
         return LifecycleContext.withRole(context.containers(), NodeRole.CONTROL_PLANE).stream()
-                .filter(NodeInfo::running).map(NodeInfo::name).filter(name -> !name.equals(leaving)).findFirst()
+                .filter(NodeInfo::running).map(NodeInfo::name).filter(name -> !name.equals(leaving)).sorted()
+                .findFirst()
                 .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "cluster \"" + context.cluster()
                         + "\" has no running control plane" + (leaving.isEmpty() ? "" : " besides " + leaving)
                         + "; start it with 'kubicle start cluster --name " + context.cluster() + "'"));

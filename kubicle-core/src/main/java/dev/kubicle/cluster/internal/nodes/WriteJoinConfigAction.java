@@ -43,7 +43,8 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
     public void execute(LifecycleContext context) {
         String node = addition.name();
         NodeCommands commands = context.commands();
-        String controlPlane = ControlPlanes.anyRunning(context);
+        // Not the new node: a control plane's container runs before it has joined.
+        String controlPlane = ControlPlanes.anyRunningExcept(context, node);
         ClusterSettings settings = addition.settings();
         // The token is the cluster's own, made for this join; the certificate key is this join's alone.
         JoinSecrets secrets = new JoinSecrets(commands.run(controlPlane, "kubeadm", "token", "create", "--ttl",
