@@ -9,6 +9,7 @@ import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.config.Node;
+import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecRequest;
@@ -73,7 +74,7 @@ class ClusterOperationsIT {
                 new EnsureNodeImagesAction(plan.nodes(), NodeImageBuilder.none(), false),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(Duration.ofSeconds(90))));
-        new ClusterCreator(provider, Progress.silent()).create(plan, bootOnly, false);
+        new ClusterCreator(provider, Progress.silent(), new KubeconfigFiles(null, dir)).create(plan, bootOnly, false);
         loader = new ImageLoader(provider, Progress.silent());
     }
 

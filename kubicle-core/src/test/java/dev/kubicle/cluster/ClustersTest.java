@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -183,6 +185,38 @@ class ClustersTest {
     }
 
     @Test
+    void aCtrlCThatArrivesJustAfterTheKubeconfigWasWrittenTakesTheClustersEntriesOutAgain() {
+        provider.images.add(TestConfigs.IMAGE);
+        Clusters interrupted = new Clusters(provider, interruptWhenDone("Exporting kubeconfig"),
+                NodeImageBuilder.none(), new KubeconfigFiles(null, home));
+
+        assertThatThrownBy(() -> interrupted.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INTERRUPTED));
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+
+        assertThat(home.resolve(".kube/config")).content().doesNotContain("kubicle-dev");
+        assertThat(provider.nodes).isEmpty();
+        assertThat(provider.networks).isEmpty();
+    }
+
+    @Test
+    void aKubeconfigThatIsNotOneFailsTheCreateBeforeAnythingIsMadeAndStaysAsItWas() throws IOException {
+        provider.images.add(TestConfigs.IMAGE);
+        Path file = home.resolve(".kube/config");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "clusters: [unclosed\n");
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageStartingWith(file + ": not a valid kubeconfig")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(file).hasContent("clusters: [unclosed\n");
+    }
+
+    @Test
     void refusesAClusterNameThatExistsAndTouchesNothing() {
         provider.images.add(TestConfigs.IMAGE);
         clusters.create(cluster("dev", null, node("control-plane", null)), options);
@@ -239,6 +273,39 @@ class ClustersTest {
             built.add(reference);
             provider.images.add(reference);
         }
+    }
+
+    /** A progress that acts like a Ctrl-C landing the moment the step titled {@code prefix...} has done its work. */
+    private static Progress interruptWhenDone(String prefix) {
+        return new Progress() {
+            @Override
+            public void headline(String text) {
+            }
+
+            @Override
+            public Step startStep(String title) {
+                return new Step() {
+                    @Override
+                    public void succeed() {
+                        if (title.startsWith(prefix)) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void fail() {
+                    }
+                };
+            }
+
+            @Override
+            public void detail(String text) {
+            }
+
+            @Override
+            public void note(String text) {
+            }
+        };
     }
 
     private int indexOfFirst(Predicate<String> call) {
