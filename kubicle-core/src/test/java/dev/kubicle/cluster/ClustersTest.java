@@ -5,6 +5,7 @@ import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +183,27 @@ class ClustersTest {
 
         assertThat(provider.nodes).containsKey("dev-control-plane");
         assertThat(provider.networks).containsKey("kubicle-dev");
+    }
+
+    @Test
+    void aCreateWhoseEngineRestartsWaitsForItToComeBackAndRemovesWhatItMade() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> {
+            if (String.join(" ", request.command()).contains("kubeadm init")) {
+                // Away for longer than the passes that settle a deletion take.
+                provider.engineAwayListings.set(11);
+                throw new EngineLostException("lost the engine", null);
+            }
+            return NodeAnswers.of(request);
+        };
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(EngineLostException.class);
+
+        assertThat(provider.engineAwayListings).hasValue(0);
+        assertThat(provider.nodes).isEmpty();
+        assertThat(provider.volumes).isEmpty();
+        assertThat(provider.networks).isEmpty();
     }
 
     @Test
