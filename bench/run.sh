@@ -12,7 +12,7 @@
 #   BENCH_IMAGE [kubicle/node:v1.37.2]   the node image both tools use; the default is built if missing
 #   BENCH_KIND_VERSION [v0.33.0]  the kind release built from source
 #   BENCH_KUBECTL                 the kubectl that polls readiness [the one built for the node image, else PATH's]
-#   BENCH_RUNTIME_WRAPPER [../shared/tools/runc-nosysres]  see below
+#   BENCH_RUNTIME_WRAPPER [scripts/runc-hostcaps]  see below
 #
 # Before it measures, it makes sure of everything the run needs, each step idempotent and cached: the engine
 # (scripts/ensure-engine.sh), kind built through the Go module proxy into ~/.cache/kubicle/tools/kind-<version>/,
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly IMAGE="${BENCH_IMAGE:-kubicle/node:v1.37.2}"
 readonly DEFAULT_IMAGE=kubicle/node:v1.37.2
 readonly KIND_VERSION="${BENCH_KIND_VERSION:-v0.33.0}"
-readonly WRAPPER="${BENCH_RUNTIME_WRAPPER:-$(cd "$here/.." && pwd)/shared/tools/runc-nosysres}"
+readonly WRAPPER="${BENCH_RUNTIME_WRAPPER:-$here/scripts/runc-hostcaps}"
 readonly TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/kubicle/tools"
 readonly KIND="$TOOLS/kind-$KIND_VERSION/kind"
 readonly BENCH_JAR="$here/kubicle-bench/target/kubicle-bench.jar"

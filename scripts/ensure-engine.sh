@@ -9,7 +9,7 @@
 #                                                     (the lifecycle tests prove that clusters come back by themselves)
 #
 # kubicle must be tested on both kinds of host: where `docker run --privileged` works and where it fails (ours lack
-# CAP_SYS_RESOURCE). A wrapper such as /work/shared/tools/runc-nosysres turns the second kind into the first. The
+# CAP_SYS_RESOURCE). The project's runc wrapper, scripts/runc-hostcaps, turns the second kind into the first. The
 # runtime options rewrite /etc/docker/daemon.json and make a running engine reload it (SIGHUP): running containers
 # keep going, containers started afterwards use the new default runtime.
 # Installing and starting need root.

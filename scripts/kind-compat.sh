@@ -10,10 +10,10 @@
 #   --retain        keep the cluster after a failure, to look into its nodes (kind delete cluster --name kubicle-compat)
 #
 # kind starts its nodes with `docker run --privileged`. Where the engine refuses that (a host whose capability
-# bounding set lacks CAP_SYS_RESOURCE), the runc wrapper $KUBICLE_RUNC_WRAPPER (default
-# /work/shared/tools/runc-nosysres) becomes the engine's default runtime for the check, and the engine's own runc
-# comes back at exit. The switch reloads dockerd's configuration: running containers keep going. Needs root, Go
-# (go on PATH or in /usr/local/go) and the docker command.
+# bounding set lacks CAP_SYS_RESOURCE), the runc wrapper $KUBICLE_RUNC_WRAPPER (default scripts/runc-hostcaps)
+# becomes the engine's default runtime for the check, and the engine's own runc comes back at exit. The switch
+# reloads dockerd's configuration: running containers keep going. Needs root, Go (go on PATH or in /usr/local/go)
+# and the docker command.
 set -euo pipefail
 
 # The newest kind release; it builds with the local Go toolchain (its go.mod asks for go 1.17).
@@ -24,7 +24,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly here
 readonly tools="${XDG_CACHE_HOME:-$HOME/.cache}/kubicle/tools"
 readonly kind="$tools/kind"
-readonly wrapper="${KUBICLE_RUNC_WRAPPER:-/work/shared/tools/runc-nosysres}"
+readonly wrapper="${KUBICLE_RUNC_WRAPPER:-$here/scripts/runc-hostcaps}"
 work=$(mktemp -d /tmp/kind-compat.XXXXXX)
 readonly work
 

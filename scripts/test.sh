@@ -19,9 +19,9 @@ mvn -B verify "$@"
 
 # kubicle must work on both kinds of host: where the engine refuses --privileged (this machine's kind, tested
 # above through kubicle's fallback) and where it grants it (a workstation). The second kind is made here with a
-# runc wrapper that drops the one capability the host lacks; the end-to-end test then runs again, expecting
+# runc wrapper that drops the capabilities the host lacks; the end-to-end test then runs again, expecting
 # privileged nodes, and kind itself checks that it accepts kubicle's node image.
-wrapper=${KUBICLE_RUNC_WRAPPER:-/work/shared/tools/runc-nosysres}
+wrapper=${KUBICLE_RUNC_WRAPPER:-$here/scripts/runc-hostcaps}
 probe=$(docker run --rm --privileged --network none --entrypoint /kubicle-no-such-program kubicle/base:latest 2>&1 \
   || true)
 if grep -q 'unable to apply caps' <<<"$probe"; then

@@ -5,9 +5,12 @@ public enum ExitCode {
     OK(0),
     /** Something failed that is neither the user's input nor a state they can fix. */
     GENERIC(1),
-    /** The user's input (flags, config file) is wrong; the message says which field and how to fix it. */
+    /**
+     * The user's input (flags, config file, a cluster name already taken, a node or image that is not there) is
+     * wrong; the message says which field and how to fix it.
+     */
     INVALID_INPUT(2),
-    /** The world is not as the command needs it (no engine, cluster exists, node not booting). */
+    /** The world is not as the command needs it (no engine, no such cluster, a node not booting, kubeadm failing). */
     UNEXPECTED_STATE(3),
     /** A bug in kubicle. */
     INTERNAL(4),

@@ -39,12 +39,12 @@ class ClusterLifecycleIT {
     @BeforeAll
     static void connect() {
         docker = DockerProvider.connect();
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED, "--kubeconfig", kubeconfig());
     }
 
     @AfterAll
     static void cleanUp() {
-        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED);
+        CliRun.of("delete", "clusters", CLUSTER, BROKEN, INTERRUPTED, "--kubeconfig", kubeconfig());
         docker.close();
     }
 
@@ -67,7 +67,8 @@ class ClusterLifecycleIT {
                   ip: 172.31.250.12
                 """.formatted(CLUSTER));
 
-        CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
+        CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString(),
+                "--kubeconfig", kubeconfig());
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.err()).contains("✓ Preparing nodes", "✓ Starting systemd and containerd");
@@ -99,7 +100,8 @@ class ClusterLifecycleIT {
     @Test
     @Order(3)
     void aSecondCreateWithTheSameNameIsRefused() {
-        CliRun again = CliRun.of("create", "cluster", "--no-kubernetes", "--name", CLUSTER);
+        CliRun again = CliRun.of("create", "cluster", "--no-kubernetes", "--name", CLUSTER, "--kubeconfig",
+                kubeconfig());
 
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
@@ -108,7 +110,7 @@ class ClusterLifecycleIT {
     @Test
     @Order(4)
     void deleteLeavesNoContainerVolumeOrNetwork() {
-        CliRun delete = CliRun.of("delete", "cluster", "--name", CLUSTER);
+        CliRun delete = CliRun.of("delete", "cluster", "--name", CLUSTER, "--kubeconfig", kubeconfig());
 
         assertThat(delete.exitCode()).as(delete.err()).isZero();
         assertThat(docker.listNodes(Labels.ofCluster(CLUSTER))).isEmpty();
@@ -133,7 +135,8 @@ class ClusterLifecycleIT {
                         hostPort: %d
                     """.formatted(BROKEN, taken.getLocalPort()));
 
-            CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString());
+            CliRun create = CliRun.of("create", "cluster", "--no-kubernetes", "--config", config.toString(),
+                    "--kubeconfig", kubeconfig());
 
             assertThat(create.exitCode()).isNotZero();
             assertThat(create.err()).contains("ERROR: ");
@@ -148,7 +151,7 @@ class ClusterLifecycleIT {
     void aCreateStoppedBySignalRemovesWhatItMade() throws Exception {
         Path config = dir.resolve("three.yaml");
         CliProcess create = CliProcess.start(dir.resolve("interrupted.log"), Map.of(), "create", "cluster",
-                "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED);
+                "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED, "--kubeconfig", kubeconfig());
         create.awaitOutput("✓ Ensuring node image", Duration.ofSeconds(120));
         // The create is then provisioning nodes.
         int exitCode = create.stop();
@@ -158,6 +161,11 @@ class ClusterLifecycleIT {
         assertThat(docker.listNodes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.volumes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.network(ClusterPlanner.networkName(INTERRUPTED))).isEmpty();
+    }
+
+    /** The kubeconfig every command here uses instead of the user's own. */
+    private static String kubeconfig() {
+        return dir.resolve("kubeconfig").toString();
     }
 
     private static String run(String node, String... command) {

@@ -52,6 +52,7 @@ class HaClusterE2EIT {
               ip: 172.31.242.13
             """.formatted(NAME));
     private static final LastingChecks checks = new LastingChecks(cluster);
+    private static final LastingWorkload workload = new LastingWorkload(cluster);
 
     @Test
     @Order(1)
@@ -63,6 +64,7 @@ class HaClusterE2EIT {
         assertThat(kubectl.ok("get", "nodes", "-o", "name").lines()).containsExactlyInAnyOrder(
                 "node/" + NAME + "-control-plane", "node/" + NAME + "-control-plane2",
                 "node/" + NAME + "-control-plane3", "node/" + NAME + "-worker");
+        workload.deploy();
     }
 
     @Test
@@ -121,6 +123,7 @@ class HaClusterE2EIT {
         assertThat(checks.reportedState()).isEqualTo("running");
         checks.assertAddressesKept(addresses);
         assertThat(cluster.kubectl().ok("get", "nodes", "-o", "name").lines()).hasSize(4);
+        workload.assertThere();
     }
 
     @Test
@@ -132,6 +135,7 @@ class HaClusterE2EIT {
                 NAME + "-control-plane3", NAME + "-worker"));
 
         checks.assertAddressesKept(addresses);
+        workload.assertThere();
     }
 
     @Test
@@ -145,6 +149,7 @@ class HaClusterE2EIT {
 
         checks.assertAddressesKept(addresses);
         assertThat(cluster.kubectl().ok("get", "nodes", "-o", "name").lines()).hasSize(4);
+        workload.assertThere();
     }
 
     @Test

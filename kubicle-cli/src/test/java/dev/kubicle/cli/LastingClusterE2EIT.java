@@ -1,6 +1,5 @@
 package dev.kubicle.cli;
 
-import dev.kubicle.provider.ExecRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -9,10 +8,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LastingClusterE2EIT {
     private static final String NAME = "e2e-lasting";
     private static final List<String> NODES = List.of(NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
-    /** Pods come back after their node does, on their own time: how long a workload may take to be served again. */
-    private static final Duration WORKLOAD_BACK = Duration.ofSeconds(120);
-    private static final String PROOF = UUID.randomUUID().toString();
 
     @RegisterExtension
     static final E2ECluster cluster = new E2ECluster(NAME, """
@@ -41,99 +35,15 @@ class LastingClusterE2EIT {
             - role: worker
             """.formatted(NAME));
 
-    /** A web server on each worker behind a Service, a ConfigMap, and a file written once on a volume. */
-    private static final String WORKLOAD = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 2
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  affinity:
-                    podAntiAffinity:
-                      requiredDuringSchedulingIgnoredDuringExecution:
-                      - labelSelector:
-                          matchLabels: {app: web}
-                        topologyKey: kubernetes.io/hostname
-                  terminationGracePeriodSeconds: 1
-                  containers:
-                  - name: web
-                    image: docker.io/kubicle/busybox:v1
-                    imagePullPolicy: Never
-                    command: [sh, -c, 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www']
-                    readinessProbe:
-                      tcpSocket: {port: 8080}
-                      periodSeconds: 1
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: web
-            spec:
-              selector: {app: web}
-              ports:
-              - port: 80
-                targetPort: 8080
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: kept
-            data:
-              proof: %s
-            ---
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: data
-            spec:
-              accessModes: [ReadWriteOnce]
-              resources:
-                requests:
-                  storage: 16Mi
-            ---
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: writer
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: writer
-                image: docker.io/kubicle/busybox:v1
-                imagePullPolicy: Never
-                command: [sh, -c, 'echo %s > /data/proof']
-                volumeMounts:
-                - name: data
-                  mountPath: /data
-              volumes:
-              - name: data
-                persistentVolumeClaim:
-                  claimName: data
-            """.formatted(PROOF, PROOF);
-
     private static final LastingChecks checks = new LastingChecks(cluster);
+    private static final LastingWorkload workload = new LastingWorkload(cluster);
     private static Map<String, String> addresses;
-    private static String volumeNode;
-    private static String volumePath;
     private static String workerUid;
 
     @BeforeAll
     static void deployTheWorkload() {
-        HostKubectl kubectl = cluster.kubectl();
-        kubectl.apply(WORKLOAD);
-        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/writer", "--timeout=120s");
-        kubectl.ok("rollout", "status", "deployment/web", "--timeout=120s");
-        String volume = kubectl.ok("get", "pvc", "data", "-o", "jsonpath={.spec.volumeName}");
-        volumePath = kubectl.ok("get", "pv", volume, "-o", "jsonpath={.spec.hostPath.path}{.spec.local.path}");
-        volumeNode = kubectl.ok("get", "pod", "writer", "-o", "jsonpath={.spec.nodeName}");
-        workerUid = kubectl.ok("get", "node", NAME + "-worker", "-o", "jsonpath={.metadata.uid}");
+        workload.deploy();
+        workerUid = cluster.kubectl().ok("get", "node", NAME + "-worker", "-o", "jsonpath={.metadata.uid}");
     }
 
     @Test
@@ -144,7 +54,7 @@ class LastingClusterE2EIT {
         assertThat(addresses).containsOnlyKeys(NODES);
         checks.assertAddressesKept(addresses);
         assertThat(checks.reportedState()).isEqualTo("running");
-        assertTheWorkloadAndItsDataAreThere();
+        workload.assertThere();
     }
 
     @Test
@@ -160,7 +70,7 @@ class LastingClusterE2EIT {
 
         assertThat(checks.reportedState()).isEqualTo("running");
         checks.assertAddressesKept(addresses);
-        assertTheWorkloadAndItsDataAreThere();
+        workload.assertThere();
     }
 
     @Test
@@ -169,7 +79,7 @@ class LastingClusterE2EIT {
         checks.restartEngineAndAwaitTheCluster(NODES);
 
         checks.assertAddressesKept(addresses);
-        assertTheWorkloadAndItsDataAreThere();
+        workload.assertThere();
     }
 
     @Test
@@ -183,7 +93,7 @@ class LastingClusterE2EIT {
         checks.assertAddressesKept(addresses);
         assertThat(cluster.kubectl().ok("get", "node", NAME + "-worker", "-o", "jsonpath={.metadata.uid}"))
                 .as("the Node object is the one from before").isEqualTo(workerUid);
-        assertTheWorkloadAndItsDataAreThere();
+        workload.assertThere();
     }
 
     @Test
@@ -194,48 +104,12 @@ class LastingClusterE2EIT {
         checks.cliOk("start", "cluster", "--name", NAME);
 
         checks.assertAddressesKept(addresses);
-        assertTheWorkloadAndItsDataAreThere();
+        workload.assertThere();
     }
 
     @Test
     @Order(6)
     void deleteRemovesEverything() throws IOException {
         cluster.deleteAndAssertGone();
-    }
-
-    /**
-     * The ConfigMap and the file are read at once. The web pods restart on their own after their node does, with
-     * new addresses, so the Service and every web pod are asked (from a web pod, hence across nodes) until they all
-     * answer.
-     */
-    private static void assertTheWorkloadAndItsDataAreThere() {
-        HostKubectl kubectl = cluster.kubectl();
-        assertThat(kubectl.ok("get", "configmap", "kept", "-o", "jsonpath={.data.proof}")).isEqualTo(PROOF);
-        assertThat(cluster.docker().exec(volumeNode, ExecRequest.of("cat", volumePath + "/proof")).stdout().strip())
-                .isEqualTo(PROOF);
-        long deadline = System.nanoTime() + WORKLOAD_BACK.toNanos();
-        while (true) {
-            String podIps = kubectl.ok("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].status.podIP}");
-            HostKubectl.Result answers = kubectl.run("exec", "deployment/web", "--", "sh", "-c",
-                    "timeout 5 wget -q -O - http://web.default.svc.cluster.local/ || exit 1; for ip in " + podIps
-                            + "; do timeout 5 wget -q -O - http://$ip:8080/ || exit 1; done");
-            if (answers.ok() && answers.out().lines().filter(line -> line.startsWith("web-")).count() == 3) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the web pods and their Service did not all answer within " + WORKLOAD_BACK
-                        + " (pods at " + podIps + "): " + answers);
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

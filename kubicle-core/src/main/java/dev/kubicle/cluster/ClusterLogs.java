@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Exports a cluster's diagnostics to a local folder, one sub-folder per node (journals, containerd's listings, pod
  * logs, kubeadm's files, the container's description and log), plus the versions of kubicle and the engine. Meant
- * for bug reports, so it collects what it can and notes in each file what it could not.
+ * for bug reports, so it collects what it can, notes in each file what it could not, and writes no secret: key and
+ * credential files are left out, and tokens, private keys and client keys in the rest are replaced by
+ * {@code <redacted>}.
  */
 public final class ClusterLogs {
     private final Provider provider;

@@ -36,7 +36,8 @@ public final class ConfigLoader {
         try {
             documents = YamlReader.readAll(yaml);
         } catch (YamlReader.SyntaxError e) {
-            throw problem(sourceName, "is not valid YAML " + e.describe(), "fix the YAML syntax there");
+            throw problem(sourceName, "is not valid YAML" + e.describe(),
+                    e.fixOr("fix the YAML syntax there"));
         }
         if (documents.isEmpty() || isNull(documents.get(0))) {
             throw problem(sourceName, "is empty",

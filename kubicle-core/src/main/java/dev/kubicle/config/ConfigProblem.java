@@ -19,6 +19,26 @@ public record ConfigProblem(String path, String message, String fix) {
         if (!fix.isEmpty()) {
             line.append("; ").append(fix);
         }
-        return line.toString();
+        return oneLine(line);
+    }
+
+    /**
+     * A key or a value quoted in a problem may hold a newline or another control character; escaped, as in a YAML
+     * double-quoted string, they keep the report at one line per problem.
+     */
+    private static String oneLine(CharSequence line) {
+        StringBuilder escaped = new StringBuilder(line.length());
+        line.chars().forEach(c -> {
+            switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+                    escaped.append(control ? String.format("\\u%04x", c) : String.valueOf((char) c));
+                }
+            }
+        });
+        return escaped.toString();
     }
 }

@@ -32,6 +32,7 @@ public final class ConfigValidator {
         FeatureGateRules.check(config, problems);
         NetworkingRules.check(config, problems);
         NodeRules.check(config, problems);
+        NodeLabelRules.check(config, problems);
         PortRules.check(config, problems);
         if (TypeMetaRules.isKubicle(config)) {
             NodeIpRules.check(config, problems);

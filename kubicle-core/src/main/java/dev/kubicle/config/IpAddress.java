@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  */
 record IpAddress(BigInteger value, int bits) {
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /**
+     * The shape of an IPv6 literal, dots only in a trailing IPv4 part. InetAddress reads text that starts with a hex
+     * digit or a colon as a literal; anything else, such as {@code .:}, it would look up as a host name.
+     */
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f.]*");
 
     static Optional<IpAddress> parse(String text) {
         if (IPV4.matcher(text).matches()) {
@@ -32,7 +36,7 @@ record IpAddress(BigInteger value, int bits) {
             return Optional.empty();
         }
         try {
-            // With a colon in it, InetAddress reads the text as an IPv6 literal and never resolves it.
+            // Shaped so, the text is read as an IPv6 literal and never resolved.
             byte[] bytes = InetAddress.getByName(text).getAddress();
             return Optional.of(new IpAddress(new BigInteger(1, bytes), bytes.length * 8));
         } catch (UnknownHostException e) {

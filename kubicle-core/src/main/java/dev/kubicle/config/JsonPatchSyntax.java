@@ -27,9 +27,9 @@ final class JsonPatchSyntax {
     static List<String> problems(String patch) {
         List<YamlValue> documents;
         try {
-            documents = YamlReader.readAll(patch);
+            documents = YamlReader.readPatch(patch);
         } catch (YamlReader.SyntaxError e) {
-            return List.of("is not valid YAML or JSON " + e.describe(" of the patch"));
+            return List.of("is not valid YAML or JSON" + e.describe(" of the patch"));
         }
         if (documents.size() != 1 || !(documents.get(0) instanceof Sequence operations)) {
             return List.of("is not a list of operations");

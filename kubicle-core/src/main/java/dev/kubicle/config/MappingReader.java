@@ -36,7 +36,8 @@ final class MappingReader {
             String fix = DidYouMean.closest(key, allowed)
                     .map(name -> "did you mean " + name + "?")
                     .orElse("remove it; the fields here are " + String.join(", ", allowed));
-            problems.add(YamlPath.field(path, key), "is not a known field", fix);
+            // Quoted when it is not a plain word, so that an empty or odd key still shows in the path.
+            problems.add(YamlPath.key(path, key), "is not a known field", fix);
         }
     }
 }

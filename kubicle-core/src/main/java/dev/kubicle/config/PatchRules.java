@@ -66,9 +66,10 @@ final class PatchRules {
     private static void checkMergePatch(String patch, String path, Problems problems) {
         List<YamlValue> documents;
         try {
-            documents = YamlReader.readAll(patch);
+            documents = YamlReader.readPatch(patch);
         } catch (YamlReader.SyntaxError e) {
-            problems.add(path, "is not valid YAML " + e.describe(" of the patch"), "fix the patch's YAML there");
+            problems.add(path, "is not valid YAML" + e.describe(" of the patch"),
+                    e.fixOr("fix the patch's YAML there"));
             return;
         }
         if (documents.isEmpty()) {

@@ -44,9 +44,7 @@ interface ValueDecoder<T> {
         if (value instanceof Scalar scalar && scalar.isNull()) {
             return null;
         }
-        String fix = value instanceof Scalar scalar && isWholeNumber(scalar.text())
-                ? "write it without quotes: " + scalar.text().strip()
-                : "use a whole number";
+        String fix = value instanceof Scalar scalar ? wholeNumberFix(scalar.text()) : "use a whole number";
         problems.add(path, "expected a whole number but found " + value.describe(), fix);
         return null;
     };
@@ -138,12 +136,18 @@ interface ValueDecoder<T> {
         };
     }
 
-    private static boolean isWholeNumber(String text) {
+    /**
+     * A number that YAML read as a string was quoted ({@code "6443"}) or has a leading zero that makes it no octal
+     * number ({@code 080}); only the first is fixed by removing quotes.
+     */
+    private static String wholeNumberFix(String text) {
+        BigInteger number;
         try {
-            new BigInteger(text.strip());
-            return true;
+            number = new BigInteger(text.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return "use a whole number";
         }
+        String plain = number.toString();
+        return plain.equals(text.strip()) ? "write it without quotes: " + plain : "write it as " + plain;
     }
 }

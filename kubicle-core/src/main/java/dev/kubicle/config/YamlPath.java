@@ -17,7 +17,10 @@ final class YamlPath {
         return parent + "[" + index + "]";
     }
 
-    /** A key of a free-form map; keys with dots or slashes (like label keys) are quoted so the path stays readable. */
+    /**
+     * A key the user chose: of a free-form map, or an unknown field. Keys with dots, slashes or spaces (like label
+     * keys), and the empty key, are quoted so the path stays readable.
+     */
     static String key(String parent, String key) {
         return PLAIN_KEY.matcher(key).matches() ? field(parent, key) : parent + "[\"" + key + "\"]";
     }

@@ -5,9 +5,7 @@ import dev.kubicle.config.Networking;
 import dev.kubicle.config.Node;
 import dev.kubicle.config.NodePodRanges;
 
-import java.security.SecureRandom;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,10 +28,9 @@ import java.util.regex.Pattern;
  * @param nodeLabels            labels the kubelet registers the node with
  * @param hostCgroupV1          whether the host runs cgroup v1, which kubelet 1.35+ refuses unless told otherwise
  * @param cgroupDriver          the kubelet's and containerd's cgroup driver, {@code systemd} or {@code cgroupfs}
- * @param bootstrapToken        the token nodes join with, {@code [a-z0-9]{6}.[a-z0-9]{16}}
- * @param certificateKey        the AES key (64 hex digits) that {@code kubeadm init --upload-certs} encrypts the
- *                              cluster's CA and service account keys with, so that control planes can join; one per
- *                              cluster, from {@link #newCertificateKey()}
+ * @param bootstrapToken        the token nodes join with, {@code [a-z0-9]{6}.[a-z0-9]{16}}; one per cluster, from
+ *                              {@link JoinSecrets#generate()}
+ * @param certificateKey        the key control planes fetch the cluster's shared keys with; see {@link JoinSecrets}
  * @param podRangesByKubicle    whether kubicle gives nodes their pod CIDRs ({@link NodePodRanges}) instead of the
  *                              controller manager
  */
@@ -59,8 +56,6 @@ public record KubeadmConfigInput(
         String certificateKey,
         boolean podRangesByKubicle) {
 
-    /** A well-known token, as kind uses: the nodes are only reachable from this machine's container network. */
-    public static final String DEFAULT_BOOTSTRAP_TOKEN = "abcdef.0123456789abcdef";
     public static final String DEFAULT_CGROUP_DRIVER = "systemd";
     public static final String CONTAINERD_SOCKET = "unix:///run/containerd/containerd.sock";
     /** Where a joining node finds the kubeconfig that names the cluster's API server and CA (file discovery). */
@@ -103,27 +98,21 @@ public record KubeadmConfigInput(
     }
 
     /**
-     * The input for one node of a defaulted config, with kind's token and the systemd cgroup driver.
+     * The input for one node of a defaulted config, with the systemd cgroup driver.
      *
-     * @param node one of {@code cluster.nodes()}
+     * @param node    one of {@code cluster.nodes()}
+     * @param secrets the cluster's, the same for every node of one create
      */
     public static KubeadmConfigInput forNode(Cluster cluster, Node node, String nodeName, String nodeIp,
             boolean bootstrapControlPlane, String kubernetesVersion, String controlPlaneEndpoint,
-            boolean hostCgroupV1, String certificateKey) {
+            boolean hostCgroupV1, JoinSecrets secrets) {
         Networking networking = cluster.networking();
         Role role = "worker".equals(node.role()) ? Role.WORKER : Role.CONTROL_PLANE;
         return new KubeadmConfigInput(cluster.name(), kubernetesVersion, controlPlaneEndpoint, nodeName, nodeIp, role,
                 bootstrapControlPlane, networking.apiServerAddress(), networking.podSubnet(),
                 networking.serviceSubnet(), networking.ipFamily(), networking.kubeProxyMode(), cluster.featureGates(),
-                cluster.runtimeConfig(), node.labels(), hostCgroupV1, DEFAULT_CGROUP_DRIVER, DEFAULT_BOOTSTRAP_TOKEN,
-                certificateKey, NodePodRanges.of(cluster).isPresent());
-    }
-
-    /** A fresh certificate key, to be made once per cluster and given to every node's input. */
-    public static String newCertificateKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return HexFormat.of().formatHex(key);
+                cluster.runtimeConfig(), node.labels(), hostCgroupV1, DEFAULT_CGROUP_DRIVER,
+                secrets.bootstrapToken(), secrets.certificateKey(), NodePodRanges.of(cluster).isPresent());
     }
 
     private static void requireOneOf(String field, String value, Set<String> allowed) {

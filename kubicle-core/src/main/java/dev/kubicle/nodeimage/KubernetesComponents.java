@@ -2,6 +2,7 @@ package dev.kubicle.nodeimage;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.progress.Progress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Builds Kubernetes, etcd, CoreDNS, pause and the storage provisioner from source for one Kubernetes version, with
@@ -24,19 +24,22 @@ import java.util.function.Consumer;
 final class KubernetesComponents {
     static final String SCRIPT = "build-components.sh";
     private static final RecipeResources RESOURCES = new RecipeResources("/dev/kubicle/nodeimage/");
+    /** How the script starts the lines that say what it does: "build-components.sh: building kubelet (2 of 11)". */
+    private static final String SCRIPT_SAYS = SCRIPT + ": ";
     /** How the script starts the line saying why it stopped: "error: ..." or "FAILED while building ...". */
-    private static final List<String> SCRIPT_FAILURES = List.of(SCRIPT + ": error: ", SCRIPT + ": FAILED ");
+    private static final List<String> SCRIPT_FAILURES = List.of(SCRIPT_SAYS + "error: ", SCRIPT_SAYS + "FAILED ");
 
     private final Path cache;
-    private final Consumer<String> output;
+    private final Progress progress;
 
     /**
-     * @param cache  kubicle's cache directory
-     * @param output told each line the script prints
+     * @param cache    kubicle's cache directory
+     * @param progress shown each line the script prints as a detail, and the lines that say what it starts (such as
+     *                 "building kubelet (2 of 11)") as the running step's activity
      */
-    KubernetesComponents(Path cache, Consumer<String> output) {
+    KubernetesComponents(Path cache, Progress progress) {
         this.cache = cache;
-        this.output = output;
+        this.progress = progress;
     }
 
     /** SHA-256 of the shipped script, in hex: what the script's own cache stamps depend on, besides the version. */
@@ -56,8 +59,10 @@ final class KubernetesComponents {
                     .runStreamingOutput(line -> {
                         if (SCRIPT_FAILURES.stream().anyMatch(line::startsWith)) {
                             failure.compareAndSet(null, line.substring(SCRIPT.length() + 2));
+                        } else if (line.startsWith(SCRIPT_SAYS)) {
+                            progress.activity(line.substring(SCRIPT_SAYS.length()));
                         }
-                        output.accept(line);
+                        progress.detail(line);
                     });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

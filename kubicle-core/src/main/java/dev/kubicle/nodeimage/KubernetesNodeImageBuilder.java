@@ -85,7 +85,7 @@ public final class KubernetesNodeImageBuilder {
         long start = System.nanoTime();
         progress.headline("Building node image " + reference + " (Kubernetes " + kubernetesVersion + ") ...");
         Components components = stage("Building Kubernetes " + kubernetesVersion + " from source 🔨",
-                () -> new KubernetesComponents(KubicleCache.directory(), progress::detail).build(kubernetesVersion));
+                () -> new KubernetesComponents(KubicleCache.directory(), progress).build(kubernetesVersion));
         List<PreloadImage> images = ImageSpecs.resolve(recipe.images(), components);
         String baseImage = stage("Ensuring base image 🖼", () -> new BaseImageBuilder(provider, baseRecipe,
                 RootfsBuilder.inUserCache(progress::detail), progress::detail).ensure());
@@ -93,6 +93,8 @@ public final class KubernetesNodeImageBuilder {
             stage("Installing Kubernetes 📦", () -> install(container, baseImage, recipe, components, images));
             stage("Making " + images.size() + " images 🧱", () -> {
                 for (int index = 0; index < images.size(); index++) {
+                    progress.activity("making " + images.get(index).reference() + " (" + (index + 1) + " of "
+                            + images.size() + ")");
                     progress.detail(container.run("making image " + images.get(index).reference(), "bash", STEPS,
                             "image", specDirectory(index, images.get(index)),
                             BUILD + "/archives/" + index + ".tar").strip());

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * A build's progress shown inside a step of its own (the "Ensuring node image" step of a create): its steps become
- * detail lines, which do not disturb the step that is running, and its headline and notes too.
+ * detail lines, which do not disturb the step that is running, and its headline and notes too. What the build is
+ * doing, its steps included, becomes that step's activity, so that a build of many minutes shows it moves.
  */
 final class StepsAsDetails implements Progress {
     private final Progress outer;
@@ -25,6 +26,8 @@ final class StepsAsDetails implements Progress {
     public Step startStep(String title) {
         long start = System.nanoTime();
         outer.detail(title + " ...");
+        // "Building Kubernetes ..." reads as "building Kubernetes ..." beside the outer step's title.
+        outer.activity(Character.toLowerCase(title.charAt(0)) + title.substring(1));
         return new Step() {
             @Override
             public void succeed() {
@@ -48,7 +51,17 @@ final class StepsAsDetails implements Progress {
     }
 
     @Override
+    public void activity(String text) {
+        outer.activity(text);
+    }
+
+    @Override
     public void note(String text) {
         outer.detail(text);
+    }
+
+    @Override
+    public void warning(String text) {
+        outer.warning(text);
     }
 }

@@ -11,11 +11,16 @@ import java.util.function.LongSupplier;
 /**
  * Steps printed like kind's: a spinner while a step runs (on a terminal only), then a tick or a cross with the
  * step's elapsed time. Without a terminal each step prints one line when it ends, so logs and CI output stay clean.
+ * A long step shows that it moves: on a terminal its activity and how long it has taken stand beside the spinner;
+ * in a log its activities are printed as they change, and a line every {@link Heartbeat#QUIET} of silence says
+ * what it is still doing ({@link Heartbeat}). Steps run one at a time; activities belong to the one running.
  */
 public final class ConsoleProgress implements Progress {
     private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String TICK = "✓";
     private static final String CROSS = "✗";
+    /** Keeps the spinner's line on one terminal row, where \r can redraw it. */
+    private static final int MAX_ACTIVITY = 60;
 
     private final PrintStream out;
     private final Verbosity verbosity;
@@ -23,6 +28,7 @@ public final class ConsoleProgress implements Progress {
     private final LongSupplier clock;
     private final Object lock = new Object();
     private ScheduledExecutorService spinnerThread;
+    private ConsoleStep running;
 
     public ConsoleProgress(PrintStream out, Verbosity verbosity, boolean terminal) {
         this(out, verbosity, terminal, System::nanoTime);
@@ -46,6 +52,11 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
+    public void warning(String text) {
+        print("WARNING: " + text);
+    }
+
+    @Override
     public void detail(String text) {
         if (verbosity == Verbosity.VERBOSE) {
             print("   " + text);
@@ -53,17 +64,50 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
+    public void activity(String text) {
+        synchronized (lock) {
+            if (running != null) {
+                running.activity(text);
+                return;
+            }
+        }
+        detail(text);
+    }
+
+    @Override
     public Step startStep(String title) {
         if (verbosity == Verbosity.QUIET) {
             return SilentProgress.INSTANCE;
         }
-        ConsoleStep step = new ConsoleStep(title, clock.getAsLong());
-        if (terminal) {
-            step.spin();
-        } else if (verbosity == Verbosity.VERBOSE) {
+        if (!terminal && verbosity == Verbosity.VERBOSE) {
             print(" • " + title + " ...");
         }
+        ConsoleStep step = new ConsoleStep(title, clock.getAsLong());
+        synchronized (lock) {
+            running = step;
+        }
+        step.ticking = ticker().scheduleAtFixedRate(this::tick, 0, terminal ? 100 : 1000, TimeUnit.MILLISECONDS);
         return step;
+    }
+
+    /** Redraws the spinner, or prints a log's activity or heartbeat line when one is due. */
+    void tick() {
+        synchronized (lock) {
+            if (running == null) {
+                return;
+            }
+            if (terminal) {
+                out.print("\r\033[K " + running.spinnerLine());
+                out.flush();
+            } else {
+                running.heartbeat.tick(clock.getAsLong()).ifPresent(this::printActivity);
+            }
+        }
+    }
+
+    private void printActivity(String line) {
+        out.println("   " + line);
+        out.flush();
     }
 
     private void print(String line) {
@@ -73,14 +117,17 @@ public final class ConsoleProgress implements Progress {
         synchronized (lock) {
             out.println(line);
             out.flush();
+            if (running != null) {
+                running.heartbeat.printed(clock.getAsLong());
+            }
         }
     }
 
-    private ScheduledExecutorService spinnerThread() {
+    private ScheduledExecutorService ticker() {
         synchronized (lock) {
             if (spinnerThread == null) {
                 spinnerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "kubicle-spinner");
+                    Thread thread = new Thread(runnable, "kubicle-progress");
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -98,24 +145,39 @@ public final class ConsoleProgress implements Progress {
         return String.format("%dm%02ds", millis / 60_000, (millis / 1000) % 60);
     }
 
+    /** One running step; its fields are guarded by the progress's lock. */
     private final class ConsoleStep implements Step {
         private final String title;
         private final long startNanos;
-        private ScheduledFuture<?> spinning;
+        private final Heartbeat heartbeat;
+        private ScheduledFuture<?> ticking;
+        private String activity;
+        private long activityStart;
         private int frame;
 
         ConsoleStep(String title, long startNanos) {
             this.title = title;
             this.startNanos = startNanos;
+            this.heartbeat = new Heartbeat(title, startNanos);
         }
 
-        void spin() {
-            spinning = spinnerThread().scheduleAtFixedRate(() -> {
-                synchronized (lock) {
-                    out.print("\r " + SPINNER[frame++ % SPINNER.length] + " " + title + " ");
-                    out.flush();
-                }
-            }, 0, 100, TimeUnit.MILLISECONDS);
+        void activity(String text) {
+            activity = text;
+            activityStart = clock.getAsLong();
+            if (!terminal) {
+                heartbeat.activity(text, activityStart).ifPresent(ConsoleProgress.this::printActivity);
+            }
+        }
+
+        String spinnerLine() {
+            String line = SPINNER[frame++ % SPINNER.length] + " " + title;
+            if (activity == null) {
+                return line + " ";
+            }
+            String shown = activity.length() > MAX_ACTIVITY ? activity.substring(0, MAX_ACTIVITY - 1) + "…"
+                    : activity;
+            return line + "  " + shown + " (" + formatElapsed(Duration.ofNanos(clock.getAsLong() - activityStart))
+                    + ")";
         }
 
         @Override
@@ -129,11 +191,12 @@ public final class ConsoleProgress implements Progress {
         }
 
         private void end(String mark) {
-            if (spinning != null) {
-                spinning.cancel(false);
-            }
+            ticking.cancel(false);
             String elapsed = formatElapsed(Duration.ofNanos(clock.getAsLong() - startNanos));
             synchronized (lock) {
+                if (running == this) {
+                    running = null;
+                }
                 if (terminal) {
                     out.print("\r\033[K");
                 }

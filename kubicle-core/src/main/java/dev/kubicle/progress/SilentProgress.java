@@ -17,7 +17,15 @@ enum SilentProgress implements Progress, Progress.Step {
     }
 
     @Override
+    public void activity(String text) {
+    }
+
+    @Override
     public void note(String text) {
+    }
+
+    @Override
+    public void warning(String text) {
     }
 
     @Override

@@ -17,7 +17,7 @@ public interface Provider extends AutoCloseable {
     String name();
 
     /** How this engine runs privileged nodes; found out on first use and reported with -v. */
-    PrivilegeMode privilegeMode();
+    NodePrivileges nodePrivileges();
 
     /**
      * Creates a network and returns its id. Engines check names on a best-effort basis: two creates of one name at

@@ -27,6 +27,8 @@ set -Eeuo pipefail
 
 readonly SCRIPT_NAME=build-components.sh
 readonly K8S_BINARIES=(kubeadm kubelet kubectl kube-apiserver kube-controller-manager kube-scheduler kube-proxy)
+# Every binary, in the order they are built; "n of m" in the lines saying what is built counts through it.
+readonly COMPONENTS=("${K8S_BINARIES[@]}" etcd coredns pause local-path-provisioner)
 # Build tags and flags of the upstream release build (hack/lib/golang.sh): SELinux support in
 # the kubelet, no test-only code paths, and no gRPC tracing (lets the linker drop x/net/trace).
 readonly K8S_TAGS=selinux,notest,grpcnotrace
@@ -35,6 +37,11 @@ readonly LOCAL_PATH_PROVISIONER_VERSION=${LOCAL_PATH_PROVISIONER_VERSION:-v0.0.3
 die() {
   echo "$SCRIPT_NAME: error: $*" >&2
   exit 1
+}
+
+# announce <what>: says what the build starts now; kubicle shows these lines while it waits for the build.
+announce() {
+  echo "$SCRIPT_NAME: $*"
 }
 
 usage() {
@@ -188,6 +195,12 @@ begin() {
   CURRENT_LOG=$LOGS/$1.log
   : >"$CURRENT_LOG"
   STEP_START=$(date +%s)
+  local i
+  for i in "${!COMPONENTS[@]}"; do
+    if [[ ${COMPONENTS[i]} == "$1" ]]; then
+      announce "building $1 ($((i + 1)) of ${#COMPONENTS[@]})"
+    fi
+  done
 }
 
 finish() {
@@ -215,6 +228,7 @@ build_kubernetes() {
   [[ ${#stale[@]} -gt 0 ]] || return 0
 
   begin kubernetes-module
+  announce "fetching k8s.io/kubernetes $KUBE_VERSION and resolving its dependencies"
   local info dir gomod time
   info=$(download "k8s.io/kubernetes@$KUBE_VERSION" "$CURRENT_LOG") \
     || die "k8s.io/kubernetes@$KUBE_VERSION is not available from the Go module proxy (see $CURRENT_LOG)"

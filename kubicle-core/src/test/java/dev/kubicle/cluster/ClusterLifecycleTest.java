@@ -46,9 +46,11 @@ class ClusterLifecycleTest {
     void stopEndsKubeletsFirstThenWorkersTheBalancerAndLastTheControlPlanes() {
         clusters.stop("ha");
 
-        assertThat(provider.calls).containsSubsequence("exec ha-worker sh -c timeout 30 systemctl stop kubelet; true",
-                "exec ha-control-plane sh -c timeout 30 systemctl stop kubelet; true",
-                "stopNode ha-worker", "stopNode " + BALANCER, "stopNode ha-control-plane");
+        assertThat(indexOf("exec ha-worker sh -c timeout 30 systemctl stop kubelet"))
+                .isLessThan(indexOf("exec ha-control-plane sh -c timeout 30 systemctl stop kubelet"))
+                .isLessThan(indexOf("stopNode ha-worker"));
+        assertThat(provider.calls).containsSubsequence("stopNode ha-worker", "stopNode " + BALANCER,
+                "stopNode ha-control-plane");
         assertThat(provider.calls.indexOf("stopNode " + BALANCER)).isLessThan(provider.calls.indexOf(
                 "stopNode ha-control-plane2"));
         assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ha", ClusterState.STOPPED));
@@ -83,6 +85,19 @@ class ClusterLifecycleTest {
     }
 
     @Test
+    void aStartCutShortHalfWayIsFinishedByTheNextStart() {
+        clusters.stop("ha");
+        provider.failStartOnce.add(BALANCER);
+
+        assertThatThrownBy(() -> clusters.start("ha", Duration.ZERO)).isInstanceOf(KubicleException.class);
+        assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ha", ClusterState.PARTLY_RUNNING));
+
+        clusters.start("ha", Duration.ZERO);
+
+        assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ha", ClusterState.RUNNING));
+    }
+
+    @Test
     void aNodeWhoseImageIsGoneIsNamedWithTheImageAndHowToGetItBack() {
         provider.deleteNode("ha-worker");
         provider.images.remove(TestConfigs.IMAGE);
@@ -98,7 +113,16 @@ class ClusterLifecycleTest {
                 () -> clusters.start("nope", Duration.ZERO)}) {
             assertThatThrownBy(operation::run).isInstanceOf(KubicleException.class)
                     .hasMessage("no cluster named \"nope\" exists; see 'kubicle get clusters'")
-                    .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    .extracting(e -> ((KubicleException) e).exitCode()).isEqualTo(ExitCode.UNEXPECTED_STATE);
         }
+    }
+
+    private int indexOf(String callStart) {
+        for (int i = 0; i < provider.calls.size(); i++) {
+            if (provider.calls.get(i).startsWith(callStart)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no call starts with " + callStart + ": " + provider.calls);
     }
 }

@@ -9,6 +9,9 @@ import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.config.Node;
+import dev.kubicle.kubeadm.JoinSecrets;
+import dev.kubicle.kubeadm.KubeadmConfigInput;
+import dev.kubicle.kubeadm.KubeadmConfigRenderer;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
@@ -32,9 +35,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +52,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterOperationsIT {
+    private static final String PLANTED_POD_LOG = "/var/log/pods/kube-system_planted_0/planted/0.log";
+    private static final String PRIVATE_KEY = """
+            -----BEGIN EC PRIVATE KEY-----
+            MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oWnkcY3Jl2GNoAoGCCqGSM49
+            -----END EC PRIVATE KEY-----
+            """;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final String cluster = "ops-it" + run;
     /** The base image plus /kind/version, which its entrypoint reads on cgroup v1 hosts. */
@@ -58,6 +70,9 @@ class ClusterOperationsIT {
 
     @TempDir
     Path dir;
+    /** Where the delete at the end cleans kubeconfigs: never the user's own. */
+    @TempDir
+    static Path kubeconfigs;
 
     @BeforeAll
     void createClusterAndTestImages() throws IOException {
@@ -83,7 +98,8 @@ class ClusterOperationsIT {
         if (provider == null) {
             return;
         }
-        new Clusters(provider, Progress.silent(), NodeImageBuilder.none()).delete(cluster);
+        new Clusters(provider, Progress.silent(), NodeImageBuilder.none(),
+                new KubeconfigFiles(kubeconfigs.resolve("config").toString(), kubeconfigs)).delete(cluster);
         provider.close();
         // The Provider has no image removal (kubicle never deletes images); the CLI sweeps the test's own.
         new ProcessBuilder("docker", "rmi", "-f", nodeImage, payload).inheritIO().start().waitFor();
@@ -144,8 +160,17 @@ class ClusterOperationsIT {
 
     @Test
     @Order(5)
-    void exportsEachNodesJournalsListingsAndInspectData() throws IOException {
+    void exportsEachNodesJournalsListingsAndInspectDataButNoSecret() throws IOException {
+        String token = plantSecrets();
+
         Path logs = new ClusterLogs(provider, Progress.silent()).export(cluster, dir.resolve("logs"), "kubicle vTest");
+
+        assertNoSecretIn(logs, token);
+        assertThat(logs.resolve(controlPlane).resolve("kind/kubeadm.conf")).content()
+                .contains("kind: InitConfiguration", "token: <redacted>");
+        assertThat(logs.resolve(controlPlane).resolve("kind/discovery.conf")).doesNotExist();
+        assertThat(logs.resolve(controlPlane).resolve(PLANTED_POD_LOG.substring("/var/log/".length()))).content()
+                .contains("<private key removed>", "client-key-data: <redacted>");
 
         assertThat(Files.readString(logs.resolve("kubicle-version.txt"))).isEqualTo("kubicle vTest\n");
         assertThat(Files.readString(logs.resolve("docker-version.txt"))).contains("ApiVersion");
@@ -170,6 +195,44 @@ class ClusterOperationsIT {
         assertThatThrownBy(() -> new ClusterLogs(provider, Progress.silent()).export("ops-none" + run, "v"))
                 .hasMessage("there is no cluster named \"ops-none" + run
                         + "\"; 'kubicle get clusters' lists the clusters there are");
+    }
+
+    /**
+     * Puts secrets where a real cluster's node has them: a kubeadm config with a bootstrap token, a discovery
+     * kubeconfig with a client key, and a private key, a client key and the token in a pod's log and the journal.
+     *
+     * @return the bootstrap token
+     */
+    private String plantSecrets() {
+        Node node = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
+        JoinSecrets secrets = JoinSecrets.generate();
+        String kubeadmConfig = KubeadmConfigRenderer.render(KubeadmConfigInput.forNode(
+                TestConfigs.cluster(cluster, null, node), node, controlPlane, "172.18.0.2", true, "v1.37.2",
+                controlPlane + ":6443", true, secrets));
+        String clientKey = "client-key-data: " + Base64.getEncoder().encodeToString(PRIVATE_KEY.getBytes(
+                StandardCharsets.UTF_8));
+        String podLog = PRIVATE_KEY + clientKey + "\nkubeadm join --token " + secrets.bootstrapToken() + "\n";
+        provider.writeFile(controlPlane, "/kind/kubeadm.conf", kubeadmConfig.getBytes(StandardCharsets.UTF_8), 0600);
+        provider.writeFile(controlPlane, "/kind/discovery.conf", ("users:\n- name: x\n  user:\n    " + clientKey
+                + "\n").getBytes(StandardCharsets.UTF_8), 0600);
+        provider.writeFile(controlPlane, PLANTED_POD_LOG, podLog.getBytes(StandardCharsets.UTF_8), 0644);
+        run(controlPlane, "sh", "-c", "printf '%s' \"$1\" | systemd-cat -t planted", "sh", podLog);
+        assertThat(run(controlPlane, "journalctl", "--no-pager", "-t", "planted")).contains(secrets.bootstrapToken());
+        return secrets.bootstrapToken();
+    }
+
+    private static void assertNoSecretIn(Path tree, String token) throws IOException {
+        Pattern clientKey = Pattern.compile("client-key-data:\\s*(?!<redacted>)\\S");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(tree)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(10);
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(text).as(file.toString()).doesNotContain("PRIVATE KEY").doesNotContain(token)
+                    .doesNotContainPattern(clientKey);
+        }
     }
 
     private String run(String node, String... command) {

@@ -4,7 +4,9 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.config.Cluster;
+import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.progress.Verbosity;
 import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
@@ -12,12 +14,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
@@ -55,6 +64,51 @@ class ClustersTest {
         assertThat(clusters.list()).containsExactly("dev");
         assertThat(clusters.nodes("dev")).extracting(ClusterNode::role)
                 .containsExactly(NodeRole.CONTROL_PLANE, NodeRole.WORKER);
+    }
+
+    @Test
+    void everyNodeOfOneCreateJoinsWithTheSameRandomTokenAndTheNextCreateGetsAnother() {
+        provider.images.add(TestConfigs.IMAGE);
+        Cluster config = cluster("dev", null, node("control-plane", null), node("control-plane", null),
+                node("worker", null));
+        provider.images.add(LoadBalancerImage.REFERENCE);
+
+        clusters.create(config, options);
+        Set<String> first = bootstrapTokens();
+        clusters.delete("dev");
+        provider.files.clear();
+        clusters.create(config, options);
+        Set<String> second = bootstrapTokens();
+
+        assertThat(first).singleElement().asString().matches("[a-z0-9]{6}\\.[a-z0-9]{16}")
+                .isNotEqualTo("abcdef.0123456789abcdef");
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+    }
+
+    /** The tokens in the kubeadm configs written into the nodes, which must be one per node. */
+    private Set<String> bootstrapTokens() {
+        List<String> configs = provider.files.entrySet().stream()
+                .filter(file -> file.getKey().endsWith(":/kind/kubeadm.conf")).map(Map.Entry::getValue).toList();
+        assertThat(configs).hasSize(3);
+        Pattern token = Pattern.compile("(?:token|tlsBootstrapToken): (\\S+)");
+        return configs.stream().flatMap(text -> token.matcher(text).results().map(match -> match.group(1)))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void anApiServerPublishedBeyondThisMachineIsWarnedAboutBeforeTheSteps() {
+        provider.images.add(TestConfigs.IMAGE);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Clusters printing = new Clusters(provider, new ConsoleProgress(new PrintStream(printed, true,
+                StandardCharsets.UTF_8), Verbosity.NORMAL, false), NodeImageBuilder.none(),
+                new KubeconfigFiles(null, home));
+
+        printing.create(TestConfigs.withNetworking(cluster("dev", null, node("control-plane", null)), "0.0.0.0",
+                "iptables"), options);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).element(1).asString()
+                .startsWith("WARNING: networking.apiServerAddress is 0.0.0.0: the API server is published on every"
+                        + " address of this machine");
     }
 
     @Test
@@ -96,7 +150,8 @@ class ClustersTest {
     @Test
     void ipvsIsRefusedBeforeKubeadmWhereTheKernelHasNoneAndAcceptedWhereItHas() {
         provider.images.add(TestConfigs.IMAGE);
-        Cluster ipvs = TestConfigs.withKubeProxyMode(cluster("dev", null, node("control-plane", null)), "ipvs");
+        Cluster ipvs = TestConfigs.withNetworking(cluster("dev", null, node("control-plane", null)), "127.0.0.1",
+                "ipvs");
         provider.execAnswer = request -> String.join(" ", request.command()).contains("ip_vs")
                 ? new ExecResult(1, "", "") : NodeAnswers.of(request);
 
@@ -325,7 +380,15 @@ class ClustersTest {
             }
 
             @Override
+            public void activity(String text) {
+            }
+
+            @Override
             public void note(String text) {
+            }
+
+            @Override
+            public void warning(String text) {
             }
         };
     }

@@ -6,9 +6,9 @@ import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
-import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
 import java.io.IOException;
@@ -44,6 +44,8 @@ final class RecordingProvider implements Provider {
     final Set<String> images = Collections.synchronizedSet(new HashSet<>());
     /** Containers that are stopped, or whose process ended as soon as they started. */
     final Set<String> exited = Collections.synchronizedSet(new HashSet<>());
+    /** Containers whose next start fails, like a start cut short by Ctrl-C. */
+    final Set<String> failStartOnce = Collections.synchronizedSet(new HashSet<>());
     /** Containers whose process ends at once when started, like a program that refuses its config. */
     final Set<String> exitOnStart = Collections.synchronizedSet(new HashSet<>());
     /** What was written into nodes, by "node:path". */
@@ -60,8 +62,8 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public PrivilegeMode privilegeMode() {
-        return PrivilegeMode.PRIVILEGED;
+    public NodePrivileges nodePrivileges() {
+        return NodePrivileges.PRIVILEGED;
     }
 
     @Override
@@ -203,6 +205,9 @@ final class RecordingProvider implements Provider {
     @Override
     public void startNode(String name) {
         calls.add("startNode " + name);
+        if (failStartOnce.remove(name)) {
+            throw new IllegalStateException("interrupted while starting " + name);
+        }
         if (exitOnStart.contains(name)) {
             exited.add(name);
         } else {

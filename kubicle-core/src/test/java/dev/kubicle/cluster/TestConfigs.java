@@ -29,10 +29,11 @@ final class TestConfigs {
                 config.kubeadmConfigPatchesJSON6902(), List.of(tomlPatch), config.containerdConfigPatchesJSON6902());
     }
 
-    static Cluster withKubeProxyMode(Cluster config, String mode) {
+    static Cluster withNetworking(Cluster config, String apiServerAddress, String kubeProxyMode) {
         Networking in = config.networking();
-        Networking networking = new Networking(in.ipFamily(), in.apiServerAddress(), in.apiServerPort(),
-                in.podSubnet(), in.serviceSubnet(), in.disableDefaultCNI(), mode, in.dnsSearch(), in.subnet());
+        Networking networking = new Networking(in.ipFamily(), apiServerAddress, in.apiServerPort(),
+                in.podSubnet(), in.serviceSubnet(), in.disableDefaultCNI(), kubeProxyMode, in.dnsSearch(),
+                in.subnet());
         return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
                 config.runtimeConfig(), networking, config.nodes(), config.kubeadmConfigPatches(),
                 config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),

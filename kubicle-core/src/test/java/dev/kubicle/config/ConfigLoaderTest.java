@@ -2,6 +2,7 @@ package dev.kubicle.config;
 
 import static dev.kubicle.config.ConfigTesting.kind;
 import static dev.kubicle.config.ConfigTesting.kubicle;
+import static dev.kubicle.config.ConfigTesting.readError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,6 +86,10 @@ class ConfigLoaderTest {
                         kind("networking:\n  apiServerPort: \"6443\"\n"),
                         "cluster.yaml: networking.apiServerPort: expected a whole number but found the string"
                                 + " \"6443\"; write it without quotes: 6443"),
+                Arguments.of("suggests the number meant by a port that a leading zero made a string",
+                        kind("networking:\n  apiServerPort: 080\n"),
+                        "cluster.yaml: networking.apiServerPort: expected a whole number but found the string"
+                                + " \"080\"; write it as 80"),
                 Arguments.of("rejects a word for a port",
                         kind("nodes:\n- extraPortMappings:\n  - containerPort: http\n"),
                         "cluster.yaml: nodes[0].extraPortMappings[0].containerPort: expected a whole number but found"
@@ -128,6 +133,14 @@ class ConfigLoaderTest {
                         kind("featureGates:\n  Foo:\n"),
                         "cluster.yaml: featureGates.Foo: has no value;"
                                 + " write a value after the colon, or \"\" for an empty one"),
+                Arguments.of("keeps a field name that holds a newline on one line",
+                        kind("\"na\\nme\": a\n"),
+                        "cluster.yaml: [\"na\\nme\"]: is not a known field; did you mean name?"),
+                Arguments.of("names an empty key by its quotes", kind("? \"\"\n: a\n"),
+                        "cluster.yaml: [\"\"]: is not a known field; remove it; the fields here are kind, apiVersion,"
+                                + " name, featureGates, runtimeConfig, networking, nodes, kubeadmConfigPatches,"
+                                + " kubeadmConfigPatchesJSON6902, containerdConfigPatches,"
+                                + " containerdConfigPatchesJSON6902"),
                 Arguments.of("rejects a file that is not a mapping",
                         "- a\n- b\n",
                         "cluster.yaml: expected a mapping but found a list;"
@@ -173,9 +186,11 @@ class ConfigLoaderTest {
                         "cluster.yaml: is not valid YAML at line 3:"),
                 Arguments.of("reports a field written twice", "kind: Cluster\nname: a\nname: b\n",
                         "cluster.yaml: is not valid YAML at line 3: Duplicate field 'name'"),
-                Arguments.of("refuses aliases rather than misreading them",
-                        "kind: Cluster\nnetworking: &net {ipFamily: ipv4}\nnodes:\n- labels: *net\n",
-                        "cluster.yaml: is not valid YAML at line 4: the alias *net is not supported"),
+                Arguments.of("explains a key that is a list", "kind: Cluster\n? [a, b]\n: c\n",
+                        "cluster.yaml: is not valid YAML at line 2: a key must be a single value written out, not a"
+                                + " list, a mapping or an alias; fix the YAML syntax there"),
+                Arguments.of("stops at nesting too deep to read", "kind: Cluster\nname: " + "[".repeat(5000) + "\n",
+                        "cluster.yaml: is not valid YAML: Document nesting depth (1001) exceeds the maximum allowed"),
                 Arguments.of("reports an empty file", "# nothing yet\n",
                         "cluster.yaml: is empty; start it with apiVersion: kubicle.dev/v1alpha1 and kind: Cluster"),
                 Arguments.of("reports more than one document", kind("") + "---\n" + kind(""),
@@ -185,9 +200,7 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadableYaml")
     void reportsYamlThatCannotBeRead(String behaviour, String yaml, String expectedStart) {
-        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "cluster.yaml"))
-                .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(e.getMessage()).startsWith(expectedStart).doesNotContain("\n"));
+        assertThat(readError(yaml)).startsWith(expectedStart);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kubicle.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,17 @@ final class ConfigTesting {
         } catch (ConfigException e) {
             return e.getMessage().lines().toList();
         }
+    }
+
+    /** The error that reading {@code yaml} as {@value #SOURCE} gives, checked to be one line. */
+    static String readError(String yaml) {
+        try {
+            ConfigLoader.parse(yaml, SOURCE);
+        } catch (ConfigException e) {
+            assertThat(e.getMessage()).doesNotContain("\n");
+            return e.getMessage();
+        }
+        throw new AssertionError("read without an error:\n" + yaml);
     }
 
     static Cluster load(String yaml) {

@@ -6,7 +6,10 @@ import java.util.Map;
 
 /** Kubeadm inputs for tests: a bootstrap control plane of cluster "kubicle", changed one field at a time. */
 final class Inputs {
+    /** Fixed values where a create makes random ones (JoinSecrets), so that golden files stay the same. */
+    static final String BOOTSTRAP_TOKEN = "abcdef.0123456789abcdef";
     static final String CERTIFICATE_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static final JoinSecrets SECRETS = new JoinSecrets(BOOTSTRAP_TOKEN, CERTIFICATE_KEY);
 
     private String clusterName = "kubicle";
     private String kubernetesVersion = "v1.35.4";
@@ -100,6 +103,6 @@ final class Inputs {
         return new KubeadmConfigInput(clusterName, kubernetesVersion, controlPlaneEndpoint, nodeName, nodeIp, role,
                 bootstrap, apiServerAddress, podSubnet, serviceSubnet, ipFamily, kubeProxyMode, featureGates,
                 runtimeConfig, nodeLabels, hostCgroupV1, KubeadmConfigInput.DEFAULT_CGROUP_DRIVER,
-                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, CERTIFICATE_KEY, podRangesByKubicle);
+                BOOTSTRAP_TOKEN, CERTIFICATE_KEY, podRangesByKubicle);
     }
 }

@@ -27,7 +27,7 @@ class KubeadmConfigInputTest {
                 List.of(), List.of(), List.of(), List.of());
 
         KubeadmConfigInput input = KubeadmConfigInput.forNode(cluster, worker, "dev-worker", "172.18.0.3", false,
-                "v1.35.4", "dev-control-plane:6443", true, Inputs.CERTIFICATE_KEY);
+                "v1.35.4", "dev-control-plane:6443", true, Inputs.SECRETS);
 
         assertThat(input.role()).isEqualTo(Role.WORKER);
         assertThat(input.clusterName()).isEqualTo("dev");
@@ -38,14 +38,15 @@ class KubeadmConfigInputTest {
         assertThat(input.featureGates()).isEqualTo(Map.of("Gate", true));
         assertThat(input.runtimeConfig()).isEqualTo(Map.of("api/all", "true"));
         assertThat(input.cgroupDriver()).isEqualTo("systemd");
-        assertThat(input.bootstrapToken()).isEqualTo("abcdef.0123456789abcdef");
+        assertThat(input.bootstrapToken()).isEqualTo(Inputs.BOOTSTRAP_TOKEN);
+        assertThat(input.certificateKey()).isEqualTo(Inputs.CERTIFICATE_KEY);
     }
 
     @Test
     void refusesAWorkerAsTheBootstrapControlPlane() {
         assertThatThrownBy(() -> new KubeadmConfigInput("c", "v1.35.4", "c:6443", "w", "10.0.0.3", Role.WORKER, true,
                 "127.0.0.1", "10.244.0.0/16", "10.96.0.0/16", "ipv4", "iptables", null, null, null, true, "systemd",
-                KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
+                Inputs.BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("only a control-plane node can be the bootstrap control plane");
     }
@@ -63,7 +64,7 @@ class KubeadmConfigInputTest {
     void refusesAnUnknownProxyMode() {
         assertThatThrownBy(() -> new KubeadmConfigInput("c", "v1.35.4", "c:6443", "n", "10.0.0.2",
                 Role.CONTROL_PLANE, true, "127.0.0.1", "10.244.0.0/16", "10.96.0.0/16", "ipv4", "userspace", null,
-                null, null, true, "systemd", KubeadmConfigInput.DEFAULT_BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
+                null, null, true, "systemd", Inputs.BOOTSTRAP_TOKEN, Inputs.CERTIFICATE_KEY, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kubeProxyMode is userspace, not one of [iptables, ipvs, nftables, none]");
     }

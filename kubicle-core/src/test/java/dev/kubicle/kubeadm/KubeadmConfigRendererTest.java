@@ -156,13 +156,6 @@ class KubeadmConfigRendererTest {
         assertThat(first).isEqualTo(second).contains("value: \"a=1,b=2,c=3,d=4\"");
     }
 
-    @Test
-    void makesRandomCertificateKeysOfTheRightShape() {
-        String key = KubeadmConfigInput.newCertificateKey();
-
-        assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo(KubeadmConfigInput.newCertificateKey());
-    }
-
     private static List<JsonNode> render(Inputs inputs) {
         return YamlTrees.readAll(KubeadmConfigRenderer.render(inputs.build()));
     }

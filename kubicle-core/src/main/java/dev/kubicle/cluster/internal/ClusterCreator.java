@@ -25,6 +25,7 @@ public final class ClusterCreator {
     public void create(ClusterPlan plan, Pipeline<ActionContext> pipeline, boolean retain) {
         claim(plan);
         progress.headline("Creating cluster \"" + plan.name() + "\" ...");
+        ApiServerExposure.warning(plan.config().networking()).ifPresent(progress::warning);
         try (Parallel parallel = new Parallel()) {
             try {
                 pipeline.run(ActionContext.of(plan, provider, progress, parallel));

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
@@ -16,9 +17,9 @@ import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.NodeSpecRecord;
-import dev.kubicle.provider.PrivilegeMode;
 import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
@@ -47,7 +48,7 @@ public final class DockerProvider implements Provider {
     private final DockerNetworks networks;
     private final DockerImages images;
     private final NodeExec exec;
-    private final PrivilegeChoice privileges = new PrivilegeChoice();
+    private final PrivilegeChoice privileges;
 
     private DockerProvider(EngineConnection connection) {
         this.connection = connection;
@@ -56,6 +57,9 @@ public final class DockerProvider implements Provider {
         this.images = new DockerImages(client, connection.raw());
         this.exec = new NodeExec(client, connection.raw(),
                 new HijackedExecStart(connection.host(), connection.tls(), connection.apiVersion()));
+        List<Capability> lacking = connection.hostFacts().lackingCapabilities();
+        this.privileges = new PrivilegeChoice(lacking.stream().map(Capabilities::linuxName).toList(),
+                () -> new PrivilegeProbe(client, images).unavailableCapabilities(lacking));
     }
 
     /** Connects to the engine named by DOCKER_HOST, else the local socket, speaking the API version both know. */
@@ -85,8 +89,8 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public PrivilegeMode privilegeMode() {
-        return privileges.chosen().orElseGet(() -> new PrivilegeProbe(client, images).run(privileges));
+    public NodePrivileges nodePrivileges() {
+        return privileges.chosen().orElseGet(() -> new PrivilegeProbe(client, images).decide(privileges));
     }
 
     @Override
@@ -113,7 +117,7 @@ public final class DockerProvider implements Provider {
     public void runNode(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
         record(spec);
-        privileges.run(mode -> createAndStart(spec, mode), () -> removeContainer(spec.name()));
+        privileges.run(granted -> createAndStart(spec, granted), () -> removeContainer(spec.name()));
     }
 
     @Override
@@ -168,10 +172,10 @@ public final class DockerProvider implements Provider {
                 StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
     }
 
-    private void createAndStart(NodeSpec spec, PrivilegeMode mode) {
+    private void createAndStart(NodeSpec spec, NodePrivileges privileges) {
         CreateContainerCmd create = client.createContainerCmd(spec.image());
         try {
-            new NodeContainerConfig(spec, mode, connection.hostFacts()).applyTo(create).exec();
+            new NodeContainerConfig(spec, privileges, connection.hostFacts()).applyTo(create).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);
@@ -185,7 +189,8 @@ public final class DockerProvider implements Provider {
             client.startContainerCmd(spec.name()).exec();
         } catch (DockerException e) {
             // The message keeps the engine's words, which PrivilegeFallback reads to decide on a fallback.
-            throw EngineErrors.failed("start node " + spec.name() + " (" + mode.name().toLowerCase(Locale.ROOT) + ")", e);
+            throw EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
+                    .toLowerCase(Locale.ROOT) + ")", e);
         }
     }
 

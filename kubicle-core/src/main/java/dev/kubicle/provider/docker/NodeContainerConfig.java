@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PrivilegeMode;
 
@@ -26,7 +27,7 @@ import java.util.Map;
  * The container a node runs in, in kind's shape: what {@code docker run} flags kind gives its nodes, expressed as
  * an Engine API create request. Pure translation, so that it can be tested without an engine.
  */
-record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
+record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts host) {
     /** systemd's "halt" signal: {@code docker stop} then shuts the node down cleanly instead of being ignored. */
     static final String STOP_SIGNAL = "SIGRTMIN+3";
     /**
@@ -63,18 +64,18 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
                 .withTmpFs(Map.of("/run", "", "/tmp", ""))
                 .withBinds(binds())
                 .withPortBindings(PublishedPorts.bindings(spec.ports()));
-        if (mode == PrivilegeMode.PRIVILEGED) {
+        if (privileges.mode() == PrivilegeMode.PRIVILEGED) {
             // As kind: a private cgroup namespace, so the node's systemd sees its own cgroup as the root.
             config.withPrivileged(true).withCgroupnsMode("private");
         } else {
-            // What --privileged would give, minus the capability the host cannot grant. The host's cgroup
+            // What --privileged would give, minus the capabilities the host cannot grant. The host's cgroup
             // hierarchy is mounted read-write because the engine mounts it read-only otherwise and systemd exits
             // ("Failed to allocate manager object"). With the host hierarchy mounted, the cgroup namespace must be
             // the host's too: in a private one (the engine default on cgroup v2, or by daemon setting) the node's
             // paths point outside its root, and its systemd was seen moving itself into the host's /init.scope.
             unconfineSystemPaths(config);
             config.withCapAdd(Capability.ALL)
-                    .withCapDrop(Capability.SYS_RESOURCE)
+                    .withCapDrop(Capabilities.fromLinuxNames(privileges.unavailableCapabilities()))
                     .withDeviceCgroupRules(List.of("a *:* rwm"))
                     .withDevices(host.devices().stream().map(path -> new Device("rwm", path, path)).toList())
                     .withCgroupnsMode("host");
@@ -111,7 +112,7 @@ record NodeContainerConfig(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
         if (host.kernelModules()) {
             binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));
         }
-        if (mode == PrivilegeMode.EMULATED) {
+        if (privileges.mode() == PrivilegeMode.EMULATED) {
             binds.add(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw));
         }
         for (MountSpec mount : spec.mounts()) {

@@ -13,6 +13,7 @@ import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.PrivilegeMode;
@@ -29,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class NodeContainerConfigTest {
-    private static final HostFacts BARE_HOST = new HostFacts(false, List.of());
-    private static final HostFacts FULL_HOST = new HostFacts(true, List.of("/dev/kmsg", "/dev/fuse"));
+    private static final HostFacts BARE_HOST = new HostFacts(false, List.of(), List.of());
+    private static final HostFacts FULL_HOST = new HostFacts(true, List.of("/dev/kmsg", "/dev/fuse"), List.of());
+    /** Our test machines: the host cannot grant CAP_SYS_RESOURCE. */
+    private static final NodePrivileges TESTBED_EMULATED = NodePrivileges.emulated(List.of("CAP_SYS_RESOURCE"));
 
     private static NodeSpec spec(List<PortSpec> ports, List<MountSpec> mounts) {
         return new NodeSpec("demo-control-plane", "kubicle/node:v1.31.0",
@@ -44,11 +47,15 @@ class NodeContainerConfigTest {
     }
 
     private static CreateContainerCmd create(NodeSpec spec, PrivilegeMode mode, HostFacts host) {
+        return create(spec, mode == PrivilegeMode.PRIVILEGED ? NodePrivileges.PRIVILEGED : TESTBED_EMULATED, host);
+    }
+
+    private static CreateContainerCmd create(NodeSpec spec, NodePrivileges privileges, HostFacts host) {
         // A command that is only built, never sent: its executor refuses.
         CreateContainerCmd unsent = new CreateContainerCmdImpl(command -> {
             throw new UnsupportedOperationException("no engine in unit tests");
         }, null, "image-from-caller");
-        return new NodeContainerConfig(spec, mode, host).applyTo(unsent);
+        return new NodeContainerConfig(spec, privileges, host).applyTo(unsent);
     }
 
     @Test
@@ -105,6 +112,16 @@ class NodeContainerConfigTest {
         assertThat(bindStrings(host)).containsExactly("demo-control-plane-var:/var:rw", "/sys/fs/cgroup:/sys/fs/cgroup:rw");
         assertThat(host.getCgroupnsMode()).isEqualTo("host");
         assertThat(host.getDevices()).isEmpty();
+    }
+
+    @Test
+    void emulatedNodesGoWithoutExactlyTheCapabilitiesTheHostCannotGrant() {
+        NodePrivileges privileges = NodePrivileges.emulated(List.of("CAP_SYS_ADMIN", "CAP_SYS_RESOURCE"));
+
+        HostConfig host = create(plainSpec(), privileges, BARE_HOST).getHostConfig();
+
+        assertThat(host.getCapAdd()).containsExactly(Capability.ALL);
+        assertThat(host.getCapDrop()).containsExactly(Capability.SYS_ADMIN, Capability.SYS_RESOURCE);
     }
 
     @Test

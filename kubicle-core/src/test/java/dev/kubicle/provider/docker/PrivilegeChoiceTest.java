@@ -2,6 +2,7 @@ package dev.kubicle.provider.docker;
 
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.PrivilegeMode;
 import org.junit.jupiter.api.Test;
 
@@ -22,54 +23,97 @@ class PrivilegeChoiceTest {
             + " runc create failed: unable to start container process: unable to apply caps: operation not"
             + " permitted: unknown\"}";
 
-    /** An engine that refuses --privileged, or not, and records every start. */
+    private static final NodePrivileges EMULATED = NodePrivileges.emulated(List.of("CAP_SYS_RESOURCE"));
+
+    /** An engine that refuses --privileged, or not, and records every start and capability search. */
     private static final class FakeEngine {
         final boolean refusesPrivileged;
-        final List<PrivilegeMode> starts = new CopyOnWriteArrayList<>();
+        final List<NodePrivileges> starts = new CopyOnWriteArrayList<>();
         final AtomicInteger discarded = new AtomicInteger();
+        final AtomicInteger searches = new AtomicInteger();
 
         FakeEngine(boolean refusesPrivileged) {
             this.refusesPrivileged = refusesPrivileged;
         }
 
-        void start(PrivilegeMode mode) {
-            starts.add(mode);
-            if (refusesPrivileged && mode == PrivilegeMode.PRIVILEGED) {
+        /** Refuses what asks for CAP_SYS_RESOURCE where the host lacks it, as ours does. */
+        void start(NodePrivileges privileges) {
+            starts.add(privileges);
+            if (refusesPrivileged && !privileges.unavailableCapabilities().contains("CAP_SYS_RESOURCE")) {
                 throw new InternalServerErrorException(CAPS_REFUSAL);
             }
+        }
+
+        /** A choice without a guess of what the host lacks: the search finds it. */
+        PrivilegeChoice choice() {
+            return choice(List.of());
+        }
+
+        PrivilegeChoice choice(List<String> guess) {
+            return new PrivilegeChoice(guess, () -> {
+                searches.incrementAndGet();
+                return List.of("CAP_SYS_RESOURCE");
+            });
         }
     }
 
     @Test
     void nodesRunPrivilegedWhereTheEngineAllowsIt() {
         var engine = new FakeEngine(false);
-        var choice = new PrivilegeChoice();
+        var choice = engine.choice();
 
         choice.run(engine::start, engine.discarded::incrementAndGet);
         choice.run(engine::start, engine.discarded::incrementAndGet);
 
-        assertThat(choice.chosen()).contains(PrivilegeMode.PRIVILEGED);
-        assertThat(engine.starts).containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.PRIVILEGED);
+        assertThat(choice.chosen()).contains(NodePrivileges.PRIVILEGED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, NodePrivileges.PRIVILEGED);
         assertThat(engine.discarded).hasValue(0);
+        assertThat(engine.searches).hasValue(0);
     }
 
     @Test
-    void aRefusedPrivilegedNodeIsDiscardedAndStartedEmulatedAndLaterNodesGoStraightToEmulated() {
+    void aRefusedPrivilegedNodeIsDiscardedAndStartedWithoutWhatTheHostLacksAndLaterNodesGoStraightThere() {
         var engine = new FakeEngine(true);
-        var choice = new PrivilegeChoice();
+        var choice = engine.choice();
 
         choice.run(engine::start, engine.discarded::incrementAndGet);
         choice.run(engine::start, engine.discarded::incrementAndGet);
 
-        assertThat(choice.chosen()).contains(PrivilegeMode.EMULATED);
-        assertThat(engine.starts)
-                .containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.EMULATED, PrivilegeMode.EMULATED);
+        assertThat(choice.chosen()).contains(EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, EMULATED, EMULATED);
         assertThat(engine.discarded).hasValue(1);
+        assertThat(engine.searches).hasValue(1);
+    }
+
+    @Test
+    void aGuessOfOneMissingCapabilityThatTheEngineAcceptsNeedsNoSearch() {
+        var engine = new FakeEngine(true);
+        var choice = engine.choice(List.of("CAP_SYS_RESOURCE"));
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, EMULATED);
+        assertThat(engine.searches).hasValue(0);
+    }
+
+    @Test
+    void aWrongGuessIsDiscardedLikeTheRefusedPrivilegedStartAndTheSearchDecides() {
+        var engine = new FakeEngine(true);
+        var wrong = NodePrivileges.emulated(List.of("CAP_SYS_TIME"));
+        var choice = engine.choice(wrong.unavailableCapabilities());
+
+        choice.run(engine::start, engine.discarded::incrementAndGet);
+
+        assertThat(choice.chosen()).contains(EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, wrong, EMULATED);
+        assertThat(engine.discarded).hasValue(2);
+        assertThat(engine.searches).hasValue(1);
     }
 
     @Test
     void aFailureThatIsNotAboutPrivilegesDecidesNothingAndReachesTheCaller() {
-        var choice = new PrivilegeChoice();
+        var choice = new FakeEngine(true).choice();
         var discarded = new AtomicInteger();
 
         assertThatThrownBy(() -> choice.run(mode -> {
@@ -82,20 +126,20 @@ class PrivilegeChoiceTest {
 
     @Test
     void theDecisionStandsEvenWhenTheEmulatedStartFailsForItsOwnReasons() {
-        var choice = new PrivilegeChoice();
+        var choice = new FakeEngine(true).choice();
 
-        assertThatThrownBy(() -> choice.run(mode -> {
-            throw new InternalServerErrorException(mode == PrivilegeMode.PRIVILEGED ? CAPS_REFUSAL
+        assertThatThrownBy(() -> choice.run(privileges -> {
+            throw new InternalServerErrorException(privileges.mode() == PrivilegeMode.PRIVILEGED ? CAPS_REFUSAL
                     : "{\"message\":\"bind source path does not exist: /nope\"}");
         }, () -> { })).hasMessageContaining("/nope");
 
-        assertThat(choice.chosen()).contains(PrivilegeMode.EMULATED);
+        assertThat(choice.chosen()).contains(EMULATED);
     }
 
     @Test
     void nodesStartedTogetherWaitForTheFirstOneToDecideInsteadOfEachTryingPrivileged() throws Exception {
         var engine = new FakeEngine(true);
-        var choice = new PrivilegeChoice();
+        var choice = engine.choice();
         int nodes = 8;
         var ready = new CountDownLatch(nodes);
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
@@ -116,19 +160,20 @@ class PrivilegeChoiceTest {
             pool.shutdownNow();
         }
 
-        assertThat(engine.starts).filteredOn(mode -> mode == PrivilegeMode.PRIVILEGED).hasSize(1);
-        assertThat(engine.starts).filteredOn(mode -> mode == PrivilegeMode.EMULATED).hasSize(nodes);
+        assertThat(engine.starts).filteredOn(NodePrivileges.PRIVILEGED::equals).hasSize(1);
+        assertThat(engine.starts).filteredOn(EMULATED::equals).hasSize(nodes);
         assertThat(engine.discarded).hasValue(1);
+        assertThat(engine.searches).hasValue(1);
     }
 
     @Test
     void aProbeDecidesOnceAndLaterProbesReuseTheAnswer() {
         var engine = new FakeEngine(true);
-        var choice = new PrivilegeChoice();
+        var choice = engine.choice();
 
-        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(PrivilegeMode.EMULATED);
-        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(PrivilegeMode.EMULATED);
+        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(EMULATED);
+        assertThat(choice.decideWith(engine::start, () -> { })).isEqualTo(EMULATED);
 
-        assertThat(engine.starts).containsExactly(PrivilegeMode.PRIVILEGED, PrivilegeMode.EMULATED);
+        assertThat(engine.starts).containsExactly(NodePrivileges.PRIVILEGED, EMULATED);
     }
 }

@@ -21,8 +21,10 @@ public final class KubeadmInitAction implements Action<ActionContext> {
     public void execute(ActionContext context) {
         boolean otherControlPlanes = context.plan().loadBalancer().isPresent();
         // Control planes that join fetch the cluster's keys, which init uploads encrypted with the config's key.
+        // Neither the token nor that key is printed: the output is shown with -v and kept for 'export logs'.
         String arguments = "init --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH
-                + " --skip-token-print" + (otherControlPlanes ? " --upload-certs" : "") + " --v=2";
+                + " --skip-token-print --skip-certificate-key-print" + (otherControlPlanes ? " --upload-certs" : "")
+                + " --v=2";
         String node = context.plan().bootstrapControlPlane().name();
         KubeadmRun.run(context.commands(), context.progress(), node, "init", arguments);
         context.plan().podRange(context.plan().bootstrapControlPlane())

@@ -58,7 +58,7 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
         plan.loadBalancer().ifPresent(balancer -> containers.add(() -> new LoadBalancer(context.provider())
                 .start(balancer, plan.network(), addresses.get(addresses.size() - 1))));
         context.parallel().forEach(containers, Runnable::run);
-        context.progress().detail("node containers run in " + context.provider().privilegeMode() + " mode");
+        context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 
     /** A node's container, pinned to its address (see {@link NodeAddresses}). */

@@ -5,6 +5,7 @@ import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.provider.ExecResult;
 
 import java.time.Duration;
@@ -31,11 +32,16 @@ public final class WaitForNodesBootedAction implements Action<ActionContext> {
     }
 
     private void awaitBoot(ActionContext context, NodePlan node) {
-        ExecResult result = context.commands().attempt(node.name(), "sh", "-c", bootCheckScript(timeout));
+        awaitBoot(context.commands(), node.name(), timeout, "or retry with --retain to look inside");
+    }
+
+    /** Waits for one node's boot, failing with what the node says and {@code advice} after the node's log. */
+    public static void awaitBoot(NodeCommands commands, String node, Duration timeout, String advice) {
+        ExecResult result = commands.attempt(node, "sh", "-c", bootCheckScript(timeout));
         if (!result.ok()) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE,
-                    "node " + node.name() + " did not finish booting within " + timeout.toSeconds()
-                            + "s; see 'docker logs " + node.name() + "', or retry with --retain to look inside",
+                    "node " + node + " did not finish booting within " + timeout.toSeconds()
+                            + "s; see 'docker logs " + node + "', " + advice,
                     (result.stdout() + result.stderr()).strip(), null);
         }
     }
@@ -44,7 +50,7 @@ public final class WaitForNodesBootedAction implements Action<ActionContext> {
      * "degraded" counts as booted: a unit that failed in a container (a timer, say) must not fail the cluster, and
      * the state is printed so that -v shows it.
      */
-    public static String bootCheckScript(Duration timeout) {
+    static String bootCheckScript(Duration timeout) {
         long tenths = Math.max(1, timeout.toMillis() / 100);
         return "i=0; while [ $i -lt " + tenths + " ]; do "
                 + "s=$(systemctl is-system-running 2>/dev/null); "

@@ -9,6 +9,7 @@ import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
+import dev.kubicle.kubeadm.JoinSecrets;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
 import dev.kubicle.kubeadm.KubeadmConfigRenderer;
 import dev.kubicle.kubeadm.KubeadmPatches;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders each node's kubeadm config (with the user's patches) and writes it to {@link #PATH}, where kind's images
  * and tools expect it. The Kubernetes version and the host's cgroup version are read from the bootstrap node once.
+ * The cluster's join secrets are made here, once per create: init and every join read them from these files.
  * Where kubicle chooses the nodes' pod CIDRs, a kubicle node image also gets its CNI config and its routes to the
  * other nodes' pods now, before any kubelet runs (see {@link PodRoutes}).
  */
@@ -42,14 +44,14 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
         String version = NodeFacts.kubernetesVersion(context.commands(), bootstrap.name());
         boolean cgroupV1 = NodeFacts.cgroupV1(context.commands(), bootstrap.name());
         String endpoint = plan.controlPlaneEndpoint();
-        String certificateKey = KubeadmConfigInput.newCertificateKey();
+        JoinSecrets secrets = JoinSecrets.generate();
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
         Map<String, String> addresses = new ConcurrentHashMap<>();
         context.parallel().forEach(plan.nodes(), node -> {
             String ip = NodeFacts.ip(context.provider(), node.name());
             addresses.put(node.name(), ip);
             KubeadmConfigInput input = KubeadmConfigInput.forNode(plan.config(), node.config(), node.name(), ip,
-                    node == bootstrap, version, endpoint, cgroupV1, certificateKey);
+                    node == bootstrap, version, endpoint, cgroupV1, secrets);
             String config = KubeadmConfigRenderer.render(input,
                     KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);

@@ -70,7 +70,7 @@ public final class ClusterLifecycle {
     private void requireExists(String cluster) {
         List<NodeInfo> containers = provider.listNodes(Labels.ofCluster(cluster));
         if (containers.isEmpty() && provider.recordedNodes(Labels.ofCluster(cluster)).isEmpty()) {
-            throw new KubicleException(ExitCode.INVALID_INPUT, "no cluster named \"" + cluster + "\" exists; "
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "no cluster named \"" + cluster + "\" exists; "
                     + "see 'kubicle get clusters'");
         }
     }

@@ -1,10 +1,7 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
-import dev.kubicle.ExitCode;
-import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
-import dev.kubicle.provider.ExecResult;
 
 import java.time.Duration;
 
@@ -23,14 +20,8 @@ final class WaitForBootAction implements Action<LifecycleContext> {
 
     @Override
     public void execute(LifecycleContext context) throws InterruptedException {
-        context.parallel().forEach(LifecycleContext.kubernetesNodes(context.containers()), node -> {
-            ExecResult result = context.commands().attempt(node.name(), "sh", "-c",
-                    WaitForNodesBootedAction.bootCheckScript(timeout));
-            if (!result.ok()) {
-                throw new KubicleException(ExitCode.UNEXPECTED_STATE, "node " + node.name() + " did not finish "
-                        + "booting within " + timeout.toSeconds() + "s; see 'docker logs " + node.name() + "'",
-                        (result.stdout() + result.stderr()).strip(), null);
-            }
-        });
+        context.parallel().forEach(LifecycleContext.kubernetesNodes(context.containers()), node ->
+                WaitForNodesBootedAction.awaitBoot(context.commands(), node.name(), timeout,
+                        "or make it again: remove its container and run 'kubicle start cluster'"));
     }
 }

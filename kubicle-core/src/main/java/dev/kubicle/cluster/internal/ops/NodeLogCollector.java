@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Collects one node's diagnostics into its own folder. Each item is collected on its own: an item that fails gets
  * the reason written into its file, and the others are still collected, because an export is most needed when a
- * node is broken.
+ * node is broken. Exports end up in bug reports, so no secret is written: credential files are left out
+ * ({@link CredentialFiles}) and everything else passes through a {@link SecretRedactor} on its way to disk.
  */
 public final class NodeLogCollector {
     private static final List<String> CTR = List.of("ctr", "-n", "k8s.io");
@@ -53,9 +54,13 @@ public final class NodeLogCollector {
 
     private List<Item> items(NodeInfo node) {
         List<Item> items = new ArrayList<>();
-        items.add(new Item("inspect.json", (name, file) -> Files.writeString(file, provider.inspectJson(name))));
+        items.add(new Item("inspect.json", (name, file) -> {
+            try (OutputStream out = redacted(file)) {
+                out.write(provider.inspectJson(name).getBytes(StandardCharsets.UTF_8));
+            }
+        }));
         items.add(new Item("container.log", (name, file) -> {
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = redacted(file)) {
                 provider.writeNodeLog(name, out);
             }
         }));
@@ -90,7 +95,7 @@ public final class NodeLogCollector {
         return new Item(file, (name, target) -> {
             progress.detail("[" + name + "] " + String.join(" ", command));
             ExecResult result;
-            try (OutputStream out = Files.newOutputStream(target)) {
+            try (OutputStream out = redacted(target)) {
                 result = provider.execStreaming(name, List.of(command), null, out);
             }
             if (!result.ok()) {
@@ -104,21 +109,23 @@ public final class NodeLogCollector {
     /**
      * Directories of the node copied into the folder under their own names, streamed out as a tar. Links are
      * followed ({@code -h}) because /var/log/containers holds only links into /var/log/pods. Directories the node
-     * lacks are left out; the file is written only when the copy fails.
+     * lacks are left out; the file is written only when the copy fails. The tar waits in the system's temporary
+     * folder, readable by its owner only, not in the export: it still holds the secrets.
      */
     private Item directories(String errorFile, String parent, String... names) {
         String script = "cd " + parent + " || exit 1; set --; for d in " + String.join(" ", names)
                 + "; do [ -e \"$d\" ] && set -- \"$@\" \"$d\"; done; [ $# -eq 0 ] || exec tar -chf - \"$@\"";
         return new Item(errorFile, (name, errorPath) -> {
             Path folder = errorPath.getParent();
-            Path tar = Files.createTempFile(folder, ".copy-", ".tar");
+            Path tar = Files.createTempFile("kubicle-logs-", ".tar");
             try {
                 ExecResult result;
                 try (OutputStream out = Files.newOutputStream(tar)) {
                     result = provider.execStreaming(name, List.of("sh", "-c", script), null, out);
                 }
                 try (InputStream in = Files.newInputStream(tar)) {
-                    TarUnpacker.unpack(in, folder);
+                    TarUnpacker.unpack(in, folder, entry -> !CredentialFiles.isCredential(entry),
+                            RedactingOutputStream::new);
                 }
                 if (!result.ok()) {
                     throw new IOException("tar of " + String.join(", ", names) + " exited with " + result.exitCode()
@@ -128,6 +135,10 @@ public final class NodeLogCollector {
                 Files.deleteIfExists(tar);
             }
         });
+    }
+
+    private static OutputStream redacted(Path file) throws IOException {
+        return new RedactingOutputStream(Files.newOutputStream(file));
     }
 
     private interface Collect {

@@ -28,7 +28,7 @@ class TarUnpackerTest {
             tar.symlink("containers/coredns.log", "/etc/passwd");
         }
 
-        int files = TarUnpacker.unpack(new ByteArrayInputStream(out.toByteArray()), dir);
+        int files = unpackAll(out, dir);
 
         assertThat(files).isEqualTo(1);
         assertThat(dir.resolve(longName)).hasContent("log line");
@@ -37,7 +37,7 @@ class TarUnpackerTest {
 
     @Test
     void anEmptyStreamUnpacksNothing() throws IOException {
-        assertThat(TarUnpacker.unpack(new ByteArrayInputStream(new byte[0]), dir)).isZero();
+        assertThat(unpackAll(new ByteArrayOutputStream(), dir)).isZero();
     }
 
     @Test
@@ -47,9 +47,29 @@ class TarUnpackerTest {
             tar.file("a/../../escaped.txt", bytes("x"), 0644);
         }
 
-        assertThatThrownBy(() -> TarUnpacker.unpack(new ByteArrayInputStream(out.toByteArray()), dir.resolve("in")))
+        assertThatThrownBy(() -> unpackAll(out, dir.resolve("in")))
                 .hasMessageContaining("outside its directory");
         assertThat(Files.exists(dir.resolve("escaped.txt"))).isFalse();
+    }
+
+    @Test
+    void leavesOutTheFilesNotWantedAndPassesTheOthersThroughTheFilter() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(out)) {
+            tar.file("kind/kubeadm.conf", bytes("token: x\n"), 0644);
+            tar.file("kind/discovery.conf", bytes("secret\n"), 0600);
+        }
+
+        int files = TarUnpacker.unpack(new ByteArrayInputStream(out.toByteArray()), dir,
+                name -> !name.endsWith("discovery.conf"), RedactingOutputStream::new);
+
+        assertThat(files).isEqualTo(1);
+        assertThat(dir.resolve("kind/kubeadm.conf")).hasContent("token: <redacted>");
+        assertThat(dir.resolve("kind/discovery.conf")).doesNotExist();
+    }
+
+    private static int unpackAll(ByteArrayOutputStream tar, Path into) throws IOException {
+        return TarUnpacker.unpack(new ByteArrayInputStream(tar.toByteArray()), into, name -> true, out -> out);
     }
 
     private static byte[] bytes(String text) {
