@@ -3,6 +3,9 @@ package dev.kubicle.cluster;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.ClusterCreator;
+import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -264,14 +268,27 @@ class ClustersTest {
     @Test
     void aCtrlCThatArrivesJustAfterTheKubeconfigWasWrittenTakesTheClustersEntriesOutAgain() {
         provider.images.add(TestConfigs.IMAGE);
-        Clusters interrupted = new Clusters(provider, interruptWhenDone("Exporting kubeconfig"),
-                NodeImageBuilder.none(), new KubeconfigFiles(null, home));
+        ClusterPlan plan = ClusterPlanner.plan(cluster("dev", null, node("control-plane", null)));
+        List<Action<ActionContext>> steps = new ArrayList<>(clusters.createPipeline(plan, options).actions());
+        steps.add(new Action<>() {
+            @Override
+            public String title() {
+                return "Ctrl-C";
+            }
 
-        assertThatThrownBy(() -> interrupted.create(cluster("dev", null, node("control-plane", null)), options))
+            @Override
+            public void execute(ActionContext context) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ClusterCreator creator = new ClusterCreator(provider, Progress.silent(), new KubeconfigFiles(null, home));
+
+        assertThatThrownBy(() -> creator.create(plan, new Pipeline<>(steps), false))
                 .isInstanceOf(KubicleException.class)
                 .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INTERRUPTED));
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
 
+        assertThat(steps.get(steps.size() - 2).title()).startsWith("Exporting kubeconfig");
         assertThat(home.resolve(".kube/config")).content().doesNotContain("kubicle-dev");
         assertThat(provider.nodes).isEmpty();
         assertThat(provider.networks).isEmpty();
@@ -350,47 +367,6 @@ class ClustersTest {
             built.add(reference);
             provider.images.add(reference);
         }
-    }
-
-    /** A progress that acts like a Ctrl-C landing the moment the step titled {@code prefix...} has done its work. */
-    private static Progress interruptWhenDone(String prefix) {
-        return new Progress() {
-            @Override
-            public void headline(String text) {
-            }
-
-            @Override
-            public Step startStep(String title) {
-                return new Step() {
-                    @Override
-                    public void succeed() {
-                        if (title.startsWith(prefix)) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-
-                    @Override
-                    public void fail() {
-                    }
-                };
-            }
-
-            @Override
-            public void detail(String text) {
-            }
-
-            @Override
-            public void activity(String text) {
-            }
-
-            @Override
-            public void note(String text) {
-            }
-
-            @Override
-            public void warning(String text) {
-            }
-        };
     }
 
     private int indexOfFirst(Predicate<String> call) {
