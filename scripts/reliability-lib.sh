@@ -66,6 +66,8 @@ start_create() {
   shift 3
   local config=()
   [[ $topology == 1 ]] || config=(--config "$work/one-plus-two.yaml")
+  # Made here, not by the redirection below, which may come after the watcher's first look.
+  : >"$log"
   env --default-signal=INT "$KUBICLE" create cluster "$@" "${config[@]}" --name "$name" >/dev/null 2>"$log" &
   background+=("$!")
 }
