@@ -24,10 +24,15 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code java -jar target/kubicle.jar} (the module's package) with extra environment variables. */
     static CliRun ofJar(Map<String, String> environment, String... args) {
+        ChildProcess.Output output = ChildProcess.run(jarCommand(args), environment, null, JAR_RUN_TIMEOUT);
+        return new CliRun(output.exitCode(), output.out(), output.err());
+    }
+
+    /** {@code java -jar target/kubicle.jar args...}: the command line as the module packaged it. */
+    static List<String> jarCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", Path.of("target", "kubicle.jar").toString()));
         command.addAll(List.of(args));
-        ChildProcess.Output output = ChildProcess.run(command, environment, null, JAR_RUN_TIMEOUT);
-        return new CliRun(output.exitCode(), output.out(), output.err());
+        return command;
     }
 }

@@ -19,8 +19,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,22 +144,14 @@ class ClusterLifecycleIT {
     @Order(6)
     void aCreateStoppedBySignalRemovesWhatItMade() throws Exception {
         Path config = dir.resolve("three.yaml");
-        Path log = dir.resolve("interrupted.log");
-        Process create = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "kubicle.jar").toString(),
-                "create", "cluster", "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED,
-                "--kubeconfig", kubeconfig())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(log).contains("✓ Ensuring node image") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        // SIGTERM, like Ctrl-C, runs the JVM's shutdown hooks; the create is then provisioning nodes.
-        create.destroy();
-        assertThat(create.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        CliProcess create = CliProcess.start(dir.resolve("interrupted.log"), Map.of(), "create", "cluster",
+                "--no-kubernetes", "--config", config.toString(), "--name", INTERRUPTED, "--kubeconfig", kubeconfig());
+        create.awaitOutput("✓ Ensuring node image", Duration.ofSeconds(120));
+        // The create is then provisioning nodes.
+        int exitCode = create.stop();
 
-        assertThat(Files.readString(log)).contains("✓ Ensuring node image", "ERROR: interrupted");
-        assertThat(create.exitValue()).isNotZero();
+        assertThat(create.output()).contains("✓ Ensuring node image", "ERROR: interrupted");
+        assertThat(exitCode).isNotZero();
         assertThat(docker.listNodes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.volumes(Labels.ofCluster(INTERRUPTED))).isEmpty();
         assertThat(docker.network(ClusterPlanner.networkName(INTERRUPTED))).isEmpty();

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,25 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * prints what the cluster looked like, so a failure in CI can be understood from the log alone.
  */
 final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
-    /** An entry of someone else's that kubicle must keep while it adds and removes its own. */
-    static final String FOREIGN_KUBECONFIG = """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: elsewhere
-              cluster:
-                server: https://elsewhere.invalid:6443
-            users:
-            - name: elsewhere
-              user:
-                token: not-a-secret
-            contexts:
-            - name: elsewhere
-              context:
-                cluster: elsewhere
-                user: elsewhere
-            current-context: elsewhere
-            """;
+    /**
+     * An entry of someone else's that kubicle must keep while it adds and removes its own (scripts/reliability.sh
+     * starts from the same file).
+     */
+    static final String FOREIGN_KUBECONFIG = resource("/foreign-kubeconfig.yaml");
 
     private final String name;
     private final String config;
@@ -71,6 +60,14 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
                 nodes:
                 - role: control-plane
                 """.formatted(name) + "- role: worker\n".repeat(workers);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = E2ECluster.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String name() {

@@ -71,7 +71,13 @@ public final class Clusters {
     /** Creates a cluster from a defaulted, validated config; on failure nothing is left unless retained. */
     public ClusterPlan create(Cluster config, CreateOptions options) {
         ClusterPlan plan = ClusterPlanner.plan(config);
-        new ClusterCreator(provider, progress).create(plan, createPipeline(plan, options), options.retain());
+        if (options.kubernetes()) {
+            // The export would find a kubeconfig it cannot merge into only at the end, after the cluster was made, to
+            // be deleted again: it is read first, and a create that cannot use it makes nothing and changes nothing.
+            kubeconfigs.read(kubeconfigs.fileToWrite());
+        }
+        new ClusterCreator(provider, progress, kubeconfigs).create(plan, createPipeline(plan, options),
+                options.retain());
         return plan;
     }
 

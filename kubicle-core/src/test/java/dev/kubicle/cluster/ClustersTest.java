@@ -3,10 +3,14 @@ package dev.kubicle.cluster;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.ClusterCreator;
+import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.progress.Verbosity;
+import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,6 +242,72 @@ class ClustersTest {
 
         assertThat(provider.nodes).containsKey("dev-control-plane");
         assertThat(provider.networks).containsKey("kubicle-dev");
+    }
+
+    @Test
+    void aCreateWhoseEngineRestartsWaitsForItToComeBackAndRemovesWhatItMade() {
+        provider.images.add(TestConfigs.IMAGE);
+        provider.execAnswer = request -> {
+            if (String.join(" ", request.command()).contains("kubeadm init")) {
+                // Away for longer than the passes that settle a deletion take.
+                provider.engineAwayListings.set(11);
+                throw new EngineLostException("lost the engine", null);
+            }
+            return NodeAnswers.of(request);
+        };
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(EngineLostException.class);
+
+        assertThat(provider.engineAwayListings).hasValue(0);
+        assertThat(provider.nodes).isEmpty();
+        assertThat(provider.volumes).isEmpty();
+        assertThat(provider.networks).isEmpty();
+    }
+
+    @Test
+    void aCtrlCThatArrivesJustAfterTheKubeconfigWasWrittenTakesTheClustersEntriesOutAgain() {
+        provider.images.add(TestConfigs.IMAGE);
+        ClusterPlan plan = ClusterPlanner.plan(cluster("dev", null, node("control-plane", null)));
+        List<Action<ActionContext>> steps = new ArrayList<>(clusters.createPipeline(plan, options).actions());
+        steps.add(new Action<>() {
+            @Override
+            public String title() {
+                return "Ctrl-C";
+            }
+
+            @Override
+            public void execute(ActionContext context) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ClusterCreator creator = new ClusterCreator(provider, Progress.silent(), new KubeconfigFiles(null, home));
+
+        assertThatThrownBy(() -> creator.create(plan, new Pipeline<>(steps), false))
+                .isInstanceOf(KubicleException.class)
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INTERRUPTED));
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+
+        assertThat(steps.get(steps.size() - 2).title()).startsWith("Exporting kubeconfig");
+        assertThat(home.resolve(".kube/config")).content().doesNotContain("kubicle-dev");
+        assertThat(provider.nodes).isEmpty();
+        assertThat(provider.networks).isEmpty();
+    }
+
+    @Test
+    void aKubeconfigThatIsNotOneFailsTheCreateBeforeAnythingIsMadeAndStaysAsItWas() throws IOException {
+        provider.images.add(TestConfigs.IMAGE);
+        Path file = home.resolve(".kube/config");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "clusters: [unclosed\n");
+
+        assertThatThrownBy(() -> clusters.create(cluster("dev", null, node("control-plane", null)), options))
+                .isInstanceOf(KubicleException.class)
+                .hasMessageStartingWith(file + ": not a valid kubeconfig")
+                .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(file).hasContent("clusters: [unclosed\n");
     }
 
     @Test

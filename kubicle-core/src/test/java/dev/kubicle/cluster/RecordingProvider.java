@@ -1,5 +1,6 @@
 package dev.kubicle.cluster;
 
+import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
 import dev.kubicle.provider.NetworkInfo;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,8 @@ final class RecordingProvider implements Provider {
     /** The standard input given to commands, in order. */
     final List<String> inputs = Collections.synchronizedList(new ArrayList<>());
     Function<ExecRequest, ExecResult> execAnswer = request -> new ExecResult(0, "", "");
+    /** How many listings of nodes from now find the engine gone, as while it restarts. */
+    final AtomicInteger engineAwayListings = new AtomicInteger();
 
     @Override
     public String name() {
@@ -119,6 +123,9 @@ final class RecordingProvider implements Provider {
 
     @Override
     public List<NodeInfo> listNodes(Map<String, String> labels) {
+        if (engineAwayListings.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new EngineLostException("lost the engine", null);
+        }
         synchronized (nodes) {
             return nodes.values().stream().filter(spec -> matches(spec.labels(), labels)).map(this::info).toList();
         }

@@ -3,19 +3,23 @@ package dev.kubicle.cluster.internal;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
+import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
 
 /**
- * Runs a create pipeline and, when it fails or is interrupted, deletes whatever it made unless asked to retain it.
+ * Runs a create pipeline and, when it fails or is interrupted, deletes whatever it made unless asked to retain it:
+ * the nodes, volumes and network, and the cluster's kubeconfig entries.
  */
 public final class ClusterCreator {
     private final Provider provider;
     private final Progress progress;
+    private final KubeconfigFiles kubeconfigs;
 
-    public ClusterCreator(Provider provider, Progress progress) {
+    public ClusterCreator(Provider provider, Progress progress, KubeconfigFiles kubeconfigs) {
         this.provider = provider;
         this.progress = progress;
+        this.kubeconfigs = kubeconfigs;
     }
 
     public void create(ClusterPlan plan, Pipeline<ActionContext> pipeline, boolean retain) {
@@ -54,6 +58,12 @@ public final class ClusterCreator {
         try {
             new ClusterDeleter(provider, parallel).deleteSettled(name);
         } catch (RuntimeException | InterruptedException cleanupFailure) {
+            failure.addSuppressed(cleanupFailure);
+        }
+        // A Ctrl-C that reaches the pipeline just after the kubeconfig was written leaves the cluster's entries there.
+        try {
+            kubeconfigs.removeFromAll(name);
+        } catch (RuntimeException cleanupFailure) {
             failure.addSuppressed(cleanupFailure);
         } finally {
             if (interrupted) {

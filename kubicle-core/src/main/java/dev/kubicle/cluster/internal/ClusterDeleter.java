@@ -1,6 +1,7 @@
 package dev.kubicle.cluster.internal;
 
 import dev.kubicle.cluster.Labels;
+import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.Provider;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Removes everything labelled as part of one cluster: every node at once (its volumes and network are looked up
@@ -18,6 +20,8 @@ import java.util.concurrent.Future;
 public final class ClusterDeleter {
     private static final int SETTLE_PASSES = 10;
     private static final long SETTLE_PAUSE_MILLIS = 500;
+    /** An engine restart stops every container first, each within its stop timeout (10 s), all at once. */
+    private static final long ENGINE_RETURN_NANOS = TimeUnit.SECONDS.toNanos(90);
 
     private final Provider provider;
     private final Parallel parallel;
@@ -29,22 +33,31 @@ public final class ClusterDeleter {
 
     /**
      * Deletes, then looks again until a pass finds nothing: after an interrupted create the engine may still be
-     * finishing containers whose requests the client already gave up on.
+     * finishing containers whose requests the client already gave up on. An engine that went away (restarted) is
+     * waited for: it comes back with the nodes it ran (their restart policy), which would otherwise stay.
      */
     public void deleteSettled(String cluster) throws InterruptedException {
-        for (int pass = 1; ; pass++) {
+        long engineDeadline = System.nanoTime() + ENGINE_RETURN_NANOS;
+        int passes = 0;
+        while (true) {
             try {
+                boolean found = delete(cluster);
+                passes++;
                 // A first pass that finds nothing proves little: the engine may still be making the network.
-                if (!delete(cluster) && pass > 1) {
+                if (!found && passes > 1) {
                     return;
+                }
+            } catch (EngineLostException away) {
+                if (System.nanoTime() - engineDeadline > 0) {
+                    throw away;
                 }
             } catch (RuntimeException stillInUse) {
                 // A volume or network in use by a container that appeared after the listing: the next pass gets it.
-                if (pass == SETTLE_PASSES) {
+                if (++passes == SETTLE_PASSES) {
                     throw stillInUse;
                 }
             }
-            if (pass == SETTLE_PASSES) {
+            if (passes == SETTLE_PASSES) {
                 return;
             }
             Thread.sleep(SETTLE_PAUSE_MILLIS);

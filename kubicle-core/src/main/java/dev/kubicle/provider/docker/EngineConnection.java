@@ -48,12 +48,12 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
         RemoteApiVersion apiVersion = ApiVersions.negotiate(version.path("ApiVersion").asText(""),
                 version.path("MinAPIVersion").asText(null), host);
         DefaultDockerClientConfig config = settings.withApiVersion(apiVersion).build();
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        DockerHttpClient http = new EngineLossReporter(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(UnixSocketTls.forHost(config.getDockerHost(), config.getSSLConfig()))
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .build();
+                .build(), config.getDockerHost());
         boolean local = "unix".equals(config.getDockerHost().getScheme());
         return new EngineConnection(DockerClientImpl.getInstance(config, http), new EngineHttp(http, apiVersion),
                 config.getDockerHost(), apiVersion, version.path("Version").asText("unknown"),
@@ -80,7 +80,7 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
         }
     }
 
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
