@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks kubicle against kind on this machine and rewrites docs/benchmarks.md with the results.
+# Benchmarks kubicle against kind on this machine and rewrites docs/benchmarks.md with the results: create, stop,
+# start until Ready again and delete of a 1-node and a 1+2-node cluster, adding and deleting a worker (kubicle only:
+# kind cannot), idle usage and CLI start-up. kind's clusters are stopped and started as its users can, with
+# `docker stop` and `docker start` of their node containers.
 #
-#   bench/run.sh                  the whole comparison (about half an hour with the defaults)
+#   bench/run.sh                  the whole comparison (45 to 60 minutes with the defaults)
 #   bench/run.sh --no-docs        the same, but leaves docs/ alone (trial runs)
 #   bench/run.sh --help           the harness's own options; any option is passed on to it
 #
@@ -9,6 +12,7 @@
 #   BENCH_ROUNDS [3]              measured rounds; one warm-up round comes first
 #   BENCH_VERSION_RUNS [10]       `version` runs per tool and round
 #   BENCH_IDLE_SECONDS [60]       idle window after the 3-node cluster is Ready
+#   BENCH_COME_BACK_SECONDS [180] how long a stopped cluster has, from the start of its start, to be Ready again
 #   BENCH_IMAGE [kubicle/node:v1.37.2]   the node image both tools use; the default is built if missing
 #   BENCH_KIND_VERSION [v0.33.0]  the kind release built from source
 #   BENCH_KUBECTL                 the kubectl that polls readiness [the one built for the node image, else PATH's]
@@ -143,4 +147,4 @@ say "engine runtime: $(default_runtime); kind: $("$KIND" version); kubectl: $kub
 
 java -jar "$BENCH_JAR" run --checkout "$here" --kind "$KIND" --kubicle "$here/bin/kubicle" --image "$IMAGE" \
   --kubectl "$kubectl" --rounds "${BENCH_ROUNDS:-3}" --version-runs "${BENCH_VERSION_RUNS:-10}" \
-  --idle-seconds "${BENCH_IDLE_SECONDS:-60}" "$@"
+  --idle-seconds "${BENCH_IDLE_SECONDS:-60}" --come-back-seconds "${BENCH_COME_BACK_SECONDS:-180}" "$@"

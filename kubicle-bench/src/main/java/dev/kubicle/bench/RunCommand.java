@@ -61,18 +61,23 @@ final class RunCommand implements Callable<Integer> {
     int idleSeconds;
 
     @Option(names = "--settle-seconds", defaultValue = "5",
-            description = "Pause before each create (default: ${DEFAULT-VALUE}).")
+            description = "Pause before each create and each start (default: ${DEFAULT-VALUE}).")
     int settleSeconds;
 
     @Option(names = "--poll-seconds", defaultValue = "0.5",
             description = "Readiness poll interval (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
 
+    @Option(names = "--come-back-seconds", defaultValue = "180",
+            description = "How long a stopped cluster has, from the start of its start, to be Ready again; one that "
+                    + "is not did not come back (default: ${DEFAULT-VALUE}).")
+    int comeBackSeconds;
+
     @Option(names = "--create-timeout", defaultValue = "900", description = "Seconds (default: ${DEFAULT-VALUE}).")
     int createTimeout;
 
     @Option(names = "--ready-timeout", defaultValue = "600",
-            description = "Seconds after create returned (default: ${DEFAULT-VALUE}).")
+            description = "Seconds after a create of a cluster or node returned (default: ${DEFAULT-VALUE}).")
     int readyTimeout;
 
     @Option(names = "--delete-timeout", defaultValue = "300", description = "Seconds (default: ${DEFAULT-VALUE}).")
@@ -97,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1) {
-            System.err.println("kubicle-bench: --rounds, --version-runs and --idle-seconds must be at least 1");
+        if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1 || comeBackSeconds < 1) {
+            System.err.println("kubicle-bench: --rounds, --version-runs, --idle-seconds and --come-back-seconds must "
+                    + "be at least 1");
             return 2;
         }
         Path root = checkout.toAbsolutePath().normalize();
@@ -119,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
-                pollSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
+                pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
         MachineFacts machine = new MachineProbe(runner).probe(tools.get(0), tools.get(1), root, kubectl);
         BenchResults initial = new BenchResults(BenchResults.SCHEMA, started.toString(), null, settings, machine,
                 List.of());

@@ -27,7 +27,7 @@ final class CreateTimeline {
     }
 
     static List<Entry> of(Sample create) {
-        double returned = create.createReturned() == null ? create.seconds() : create.createReturned();
+        double returned = create.returned() == null ? create.seconds() : create.returned();
         List<StepTime> steps = create.steps().stream().sorted(Comparator.comparingDouble(StepTime::start)).toList();
         List<Entry> entries = new ArrayList<>();
         double firstStart = steps.isEmpty() ? returned : Math.max(0, steps.get(0).start());

@@ -38,7 +38,7 @@ public final class MarkdownReport {
         steps();
         machine();
         failures();
-        method();
+        out.append(MethodSection.render(results.settings()));
         return out.toString();
     }
 
@@ -65,14 +65,44 @@ public final class MarkdownReport {
         line("| metric | kind min / median / max | kubicle min / median / max | kubicle/kind | target | met |");
         line("|---|--:|--:|--:|---|---|");
         for (SummaryRow row : summary.rows()) {
-            if (row.metric().target().isEmpty()) {
+            if (idleDetail(row)) {
                 continue;
             }
-            line("| " + row.label() + " (" + row.unit() + ") | " + range(row.kind(), row.kindFailed()) + " | "
-                    + range(row.kubicle(), row.kubicleFailed()) + " | " + ratio(row.ratio()) + " | " + row.target()
-                    + " | " + row.verdict().markdown() + " |");
+            line("| " + row.label() + " (" + row.unit() + ") | " + cell(row, Tool.KIND, row.kind(), row.kindFailed())
+                    + " | " + cell(row, Tool.KUBICLE, row.kubicle(), row.kubicleFailed()) + " | " + ratio(row.ratio())
+                    + " | " + (row.target() == null ? "–" : row.target()) + " | " + met(row) + " |");
         }
         line();
+    }
+
+    /** A tool's min / median / max, or why there is none; for starts, in how many rounds the cluster came back. */
+    private static String cell(SummaryRow row, Tool tool, Stats stats, int failed) {
+        Scenario scenario = row.metric().scenario();
+        if (!scenario.possibleWith(tool)) {
+            return "not possible";
+        }
+        String numbers = stats == null ? "–" : Numbers.format(stats.min()) + " / **" + Numbers.format(stats.median())
+                + "** / " + Numbers.format(stats.max());
+        int succeeded = stats == null ? 0 : stats.n();
+        if (scenario.startsAgain() && succeeded + failed > 0) {
+            return numbers + " (came back " + succeeded + " of " + (succeeded + failed) + ")";
+        }
+        return failed > 0 ? numbers + " (" + failed + " failed)" : numbers;
+    }
+
+    /** The verdict, with the share a share target judges, which no other column shows. */
+    private static String met(SummaryRow row) {
+        if (row.verdict() == null) {
+            return "–";
+        }
+        boolean share = row.metric().target().orElseThrow().kind() == Target.Kind.SHARE_AT_MOST;
+        return share && row.judged() != null
+                ? row.verdict().markdown() + " (" + ratio(row.judged()) + ")" : row.verdict().markdown();
+    }
+
+    /** Idle usage by role and the host's CPU: they explain the per-node idle rows, in a table of their own. */
+    private static boolean idleDetail(SummaryRow row) {
+        return row.metric().target().isEmpty() && row.metric().scenario() == Scenario.IDLE_THREE;
     }
 
     private void roleTable() {
@@ -82,7 +112,7 @@ public final class MarkdownReport {
         line("| metric | kind | kubicle | kubicle/kind |");
         line("|---|--:|--:|--:|");
         for (SummaryRow row : summary.rows()) {
-            if (row.metric().target().isPresent() || row.metric().scenario() != Scenario.IDLE_THREE) {
+            if (!idleDetail(row)) {
                 continue;
             }
             line("| " + row.label() + " (" + row.unit() + ") | " + median(row.kind()) + " | " + median(row.kubicle())
@@ -164,49 +194,6 @@ public final class MarkdownReport {
                     + (failure.warmup() ? " (warm-up)" : "") + ": " + failure.error());
         }
         line();
-    }
-
-    private void method() {
-        BenchSettings settings = results.settings();
-        line("### How it is measured");
-        line();
-        line("- Both tools get the same cluster config files (`" + settings.oneNodeConfig() + "`, `"
-                + settings.threeNodeConfig() + "`, kind's format, which kubicle reads unchanged), the same node image "
-                + "and their own fresh kubeconfig file through `$KUBECONFIG`.");
-        line("- **Until Ready** is the same for both: the clock starts when `create cluster` is started; after it "
-                + "returns, `kubectl get nodes` runs every " + Numbers.plain(settings.pollSeconds()) + " s with the "
-                + "kubeconfig the tool wrote, and the clock stops when every node of the config is `Ready`. kind "
-                + "runs without `--wait`: its own wait would only move time from the harness's poll into kind.");
-        line("- Steps come from each tool's progress lines on standard error, timestamped by the harness as they "
-                + "arrive: kind prints a line when a step starts and one when it ends; kubicle prints one when it "
-                + "ends, with its duration.");
-        line("- **Delete** is the wall time of `delete cluster`. **`version`** is the wall time of "
-                + settings.versionRuns()
-                + " runs per round of `kind version` and `bin/kubicle version` (the launcher users run).");
-        line("- **Idle**: once the 3-node cluster is Ready, the harness waits " + settings.idleSeconds() + " s and "
-                + "reads each node container's cgroup before and after: CPU from `cpuacct.usage` (cgroup v2: "
-                + "`cpu.stat` usage_usec), normalised to a minute; memory from `memory.usage_in_bytes` (page cache "
-                + "included) and RSS from `memory.stat` total_rss (v2: `memory.current`, anon) at the end. A node's "
-                + "cgroup holds all of its processes, its pods included. Warm-up rounds skip the idle window.");
-        line("- Every create waits " + settings.settleSeconds() + " s first, so the previous delete's clean-up in the "
-                + "engine does not land on the next create. Failed samples are kept in the results file, listed above "
-                + "and left out of the statistics, like warm-up samples.");
-        line("- `--privileged`, which kind needs, fails on hosts without `CAP_SYS_RESOURCE`; there the harness makes "
-                + "a runc wrapper that drops that capability the engine's default runtime for the run, for both "
-                + "tools alike, and restores the engine's runtime at the end. The wrapper is a Python script that "
-                + "runs for every container start and exec: a cost both tools pay.");
-        line("- kubelet 1.35 and later refuse cgroup v1 unless `failCgroupV1: false`; kind does not set it, so both "
-                + "config files carry that KubeletConfiguration patch (kubicle sets it by itself on cgroup v1).");
-        line();
-    }
-
-    private static String range(Stats stats, int failed) {
-        String failedNote = failed > 0 ? " (" + failed + " failed)" : "";
-        if (stats == null) {
-            return "–" + failedNote;
-        }
-        return Numbers.format(stats.min()) + " / **" + Numbers.format(stats.median()) + "** / "
-                + Numbers.format(stats.max()) + failedNote;
     }
 
     private static String median(Stats stats) {

@@ -55,10 +55,12 @@ public record Summary(List<SummaryRow> rows, List<StepBreakdown> createSteps, Li
         Optional<Stats> kubicle = stats(metric, Tool.KUBICLE, samples);
         Double ratio = kind.isPresent() && kubicle.isPresent() && kind.get().median() > 0
                 ? kubicle.get().median() / kind.get().median() : null;
+        Target.Medians medians = (other, tool) -> stats(other, tool, samples).map(Stats::median);
+        Optional<Double> judged = metric.target().flatMap(target -> target.value(metric, medians));
         return new SummaryRow(metric, metric.label(), metric.unit(), kind.orElse(null), kubicle.orElse(null),
                 failed(metric.scenario(), Tool.KIND, samples), failed(metric.scenario(), Tool.KUBICLE, samples), ratio,
-                metric.target().map(target -> target.describe(metric.unit())).orElse(null),
-                metric.target().map(target -> target.judge(kind, kubicle)).orElse(null));
+                metric.target().map(target -> target.describe(metric.unit())).orElse(null), judged.orElse(null),
+                metric.target().map(target -> target.judge(judged)).orElse(null));
     }
 
     private static Optional<Stats> stats(Metric metric, Tool tool, List<Sample> samples) {

@@ -7,11 +7,14 @@ package dev.kubicle.bench.results;
  * @param warmupRounds    rounds run first and left out of the statistics
  * @param versionRuns     {@code version} runs per tool and round
  * @param idleSeconds     the idle window after the 3-node cluster is Ready
- * @param settleSeconds   the pause before each create, so one tool's clean-up does not slow the other's create
+ * @param settleSeconds   the pause before each create and each start, so that the engine's work for the command
+ *                        before does not slow it
  * @param pollSeconds     the interval of the readiness poll
+ * @param comeBackSeconds how long a stopped cluster has, from the start of its start, to be Ready again; one that is
+ *                        not did not come back
  * @param oneNodeConfig   the 1-node cluster config, as given to both tools
  * @param threeNodeConfig the 3-node cluster config, as given to both tools
  */
 public record BenchSettings(int rounds, int warmupRounds, int versionRuns, int idleSeconds, int settleSeconds,
-                            double pollSeconds, String oneNodeConfig, String threeNodeConfig) {
+                            double pollSeconds, int comeBackSeconds, String oneNodeConfig, String threeNodeConfig) {
 }

@@ -1,5 +1,7 @@
 package dev.kubicle.bench.results;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import java.util.List;
 
 /**
@@ -10,10 +12,12 @@ import java.util.List;
  * @param round           the round, counting warm-up rounds from 0
  * @param warmup          a warm-up sample, kept in the file but left out of the statistics
  * @param ok              whether the measurement succeeded; a failed one carries {@code error}
- * @param seconds         the measured wall time: create until Ready, delete, version, or the idle window's length
+ * @param seconds         the measured wall time: a create or start until Ready, a delete or stop, version, or the
+ *                        idle window's length
  * @param error           why the sample failed, with the tail of the command's output; null when ok
- * @param createReturned  for creates: when the create command exited, in seconds from its start
- * @param steps           for creates: the tool's progress steps as they were printed
+ * @param returned        for the scenarios timed until Ready (creates, starts): when the command exited, in seconds
+ *                        from its start
+ * @param steps           for the scenarios timed until Ready: the tool's progress steps as they were printed
  * @param nodes           for idle samples: each node container's usage
  * @param hostCpuSeconds  for idle samples: CPU time the whole host used in the window, a cross-check that the nodes'
  *                        cgroups hold all of their work
@@ -21,8 +25,9 @@ import java.util.List;
  *                        visible
  */
 public record Sample(Tool tool, Scenario scenario, int round, boolean warmup, boolean ok, double seconds, String error,
-                     Double createReturned, List<StepTime> steps, List<NodeUsage> nodes, Double hostCpuSeconds,
-                     double loadAverage) {
+                     // Files written before starts were measured name it after the only command it was kept for.
+                     @JsonAlias("createReturned") Double returned, List<StepTime> steps, List<NodeUsage> nodes,
+                     Double hostCpuSeconds, double loadAverage) {
 
     public Sample {
         steps = steps == null ? List.of() : List.copyOf(steps);

@@ -3,7 +3,6 @@ package dev.kubicle.bench.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public final class BenchCleanup {
         for (ToolUnderTest tool : tools) {
             for (String cluster : observer.clusters(tool, tool.clusterPrefix())) {
                 log.println("clean-up: " + tool.tool().id() + " delete cluster --name " + cluster);
-                CommandResult result = runner.run(tool.delete(cluster), environment(tool), DELETE_TIMEOUT);
+                CommandResult result = runner.run(tool.delete(cluster), tool.environment(kubeconfig), DELETE_TIMEOUT);
                 if (!result.ok()) {
                     log.println("clean-up: " + result.failure());
                 }
@@ -55,11 +54,5 @@ public final class BenchCleanup {
             }
         }
         return clean;
-    }
-
-    private Map<String, String> environment(ToolUnderTest tool) {
-        Map<String, String> environment = new HashMap<>(tool.environment());
-        environment.put("KUBECONFIG", kubeconfig.toString());
-        return environment;
     }
 }

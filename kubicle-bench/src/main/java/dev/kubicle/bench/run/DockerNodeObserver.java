@@ -34,11 +34,11 @@ public final class DockerNodeObserver implements NodeObserver {
 
     @Override
     public List<NodeContainer> nodes(ToolUnderTest tool, String cluster) {
-        String format = "{{.ID}}\t{{.Names}}\t{{.Label \"" + tool.roleLabel() + "\"}}";
+        String format = "{{.ID}}\t{{.Names}}\t{{.Label \"" + tool.roleLabel() + "\"}}\t{{.State}}";
         return docker("ps", "--all", "--no-trunc", "--filter", "label=" + tool.clusterLabel() + "=" + cluster,
                 "--format", format).stream()
                 .map(line -> line.split("\t", -1))
-                .map(fields -> new NodeContainer(fields[0], fields[1], fields[2]))
+                .map(fields -> new NodeContainer(fields[0], fields[1], fields[2], fields[3].equals("running")))
                 .sorted(Comparator.comparing(NodeContainer::name))
                 .toList();
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 /** The host's load and total CPU time, from /proc. */
 final class HostStats {
+    /** This host's proc file system; tests hand the methods a directory of their own. */
+    static final Path PROC = Path.of("/proc");
     /** The kernel's USER_HZ, the unit of /proc/stat; 100 on every Linux architecture that matters here. */
     private static final double TICKS_PER_SECOND = 100;
 

@@ -21,6 +21,45 @@ class MarkdownReportTest {
     }
 
     @Test
+    void startsSayInHowManyRoundsTheClusterCameBackAndShareTargetsShowTheShare() {
+        assertThat(report).contains("| start the stopped 1-node cluster, until Ready again (s) | "
+                + "8.00 / **9.00** / 10.0 (came back 3 of 3) | 6.00 / **7.00** / 8.00 (came back 3 of 3) | 0.78 "
+                + "| – | – |");
+        // kubicle's 3-node cluster had two measured rounds: its create failed in round 1.
+        assertThat(report).contains("| start the stopped 3-node cluster, until Ready again (s) | "
+                + "– (came back 0 of 3) | 12.0 / **13.0** / 14.0 (came back 2 of 2) | – | "
+                + "kubicle ≤ 0.4 × its create-3 | yes (0.38) |");
+    }
+
+    @Test
+    void whatKindCannotDoIsNotPossibleRatherThanMissing() {
+        assertThat(report).contains("| add a worker to the running 3-node cluster, until Ready (s) | not possible | "
+                + "18.0 / **18.5** / 19.0 | – | kubicle ≤ 0.5 × its create-3 | **no** (0.54) |");
+        assertThat(report).contains("| delete the added worker (s) | not possible | 4.00 / **4.50** / 5.00 | – | – "
+                + "| – |");
+    }
+
+    @Test
+    void stopsAreInTheMainTableAndNotAmongTheIdleDetails() {
+        String main = report.substring(0, report.indexOf("Idle usage by node role"));
+
+        assertThat(main).contains("| stop the 1-node cluster (s) | 2.00 / **2.10** / 2.20 | 1.50 / **1.60** / 1.70 | "
+                + "0.76 | – | – |");
+        assertThat(main).doesNotContain("idle CPU, worker node");
+        assertThat(report.substring(report.indexOf("Idle usage by node role"))).doesNotContain("stop the");
+    }
+
+    @Test
+    void theMethodSaysWhatReadyAgainMeansAndHowKindIsStoppedAndStarted() {
+        assertThat(report)
+                .contains("`lastHeartbeatTime`")
+                .contains("A cluster has 180 s from the start of its start to be Ready again")
+                .contains("`docker stop` of the cluster's node containers")
+                .contains("`docker start` of its node containers, control plane first")
+                .contains("Every create and every start waits 5 s first");
+    }
+
+    @Test
     void perRoleUsageHasATableOfItsOwn() {
         assertThat(report).contains("| idle CPU, control-plane node (CPU s/min) | 6.00 | 4.00 | 0.67 |");
     }

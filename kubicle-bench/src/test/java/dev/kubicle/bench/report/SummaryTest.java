@@ -66,6 +66,45 @@ class SummaryTest {
     }
 
     @Test
+    void aStartOfAStoppedClusterIsHeldToTheSameRunsCreate() {
+        SummaryRow start = row(Metric.START_THREE);
+
+        // Warm-up 25 s left out; 12 and 14 s against the create's 34 s median.
+        assertThat(start.kubicle()).isEqualTo(new Stats(2, 12.0, 13.0, 14.0));
+        assertThat(start.judged()).isCloseTo(13.0 / 34.0, within(1e-9));
+        assertThat(start.verdict()).isEqualTo(Verdict.MET);
+        assertThat(start.target()).isEqualTo("kubicle ≤ 0.4 × its create-3");
+    }
+
+    @Test
+    void aClusterThatDidNotComeBackHasNoTimeButEveryRoundCounted() {
+        SummaryRow start = row(Metric.START_THREE);
+
+        assertThat(start.kind()).isNull();
+        assertThat(start.kindFailed()).isEqualTo(3);
+        assertThat(start.ratio()).isNull();
+        assertThat(row(Metric.START_ONE).ratio()).isCloseTo(7.0 / 9.0, within(1e-9));
+    }
+
+    @Test
+    void anAddedWorkerIsHeldToTheSameRunsCreateAndKindHasNothingToCompare() {
+        SummaryRow add = row(Metric.CREATE_NODE);
+
+        assertThat(add.kubicle()).isEqualTo(new Stats(2, 18.0, 18.5, 19.0));
+        assertThat(add.kind()).isNull();
+        assertThat(add.kindFailed()).isZero();
+        assertThat(add.judged()).isCloseTo(18.5 / 34.0, within(1e-9));
+        assertThat(add.verdict()).isEqualTo(Verdict.NOT_MET);
+    }
+
+    @Test
+    void stopsAndTheDeletedWorkerAreTimedWithoutATarget() {
+        assertThat(row(Metric.STOP_ONE).ratio()).isCloseTo(1.6 / 2.1, within(1e-9));
+        assertThat(row(Metric.DELETE_NODE).kubicle()).isEqualTo(new Stats(2, 4.0, 4.5, 5.0));
+        assertThat(row(Metric.STOP_THREE).verdict()).isNull();
+    }
+
+    @Test
     void perRoleDetailsHaveNoTarget() {
         assertThat(row(Metric.IDLE_CPU_WORKER).target()).isNull();
         assertThat(row(Metric.IDLE_CPU_WORKER).verdict()).isNull();
@@ -106,7 +145,11 @@ class SummaryTest {
         assertThat(summary.failures()).extracting(FailedSample::tool, FailedSample::scenario, FailedSample::round)
                 .containsExactly(
                         tuple(Tool.KUBICLE, Scenario.CREATE_THREE, 1),
-                        tuple(Tool.KUBICLE, Scenario.DELETE_THREE, 1));
+                        tuple(Tool.KUBICLE, Scenario.DELETE_THREE, 1),
+                        tuple(Tool.KIND, Scenario.START_THREE, 0),
+                        tuple(Tool.KIND, Scenario.START_THREE, 1),
+                        tuple(Tool.KIND, Scenario.START_THREE, 2),
+                        tuple(Tool.KIND, Scenario.START_THREE, 3));
         assertThat(summary.failures().get(0).error())
                 .isEqualTo("exited with 3; ERROR: node bench-kubicle-3-worker did not boot");
     }

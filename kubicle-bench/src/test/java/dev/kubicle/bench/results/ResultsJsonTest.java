@@ -14,7 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsJsonTest {
-    private static final BenchSettings SETTINGS = new BenchSettings(3, 1, 10, 60, 5, 0.5, "one.yaml", "three.yaml");
+    private static final BenchSettings SETTINGS = new BenchSettings(3, 1, 10, 60, 5, 0.5, 180, "one.yaml",
+            "three.yaml");
     private static final MachineFacts MACHINE = new MachineFacts("cpu", 2, 1024, "os", "6.1", "20.10", "1",
             "cgroupfs", "runc", "kind v0.33.0", "kubicle v0.1.0", "abc", "17", "v1.37.2", "kubicle/node:v1.37.2",
             "sha256:1");
@@ -32,6 +33,16 @@ class ResultsJsonTest {
         ResultsJson.write(file, results, Map.of("rows", List.of()));
 
         assertThat(ResultsJson.read(file)).isEqualTo(results);
+    }
+
+    @Test
+    void aFileFromBeforeStartsWereMeasuredStillReads(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("old.json"), """
+                {"schema": 1, "startedAt": "now", "samples": [{"tool": "kind", "scenario": "create-1", "round": 1,
+                 "warmup": false, "ok": true, "seconds": 30.5, "createReturned": 20.25, "loadAverage": 0.5}]}
+                """);
+
+        assertThat(ResultsJson.read(file).samples().get(0).returned()).isEqualTo(20.25);
     }
 
     @Test
