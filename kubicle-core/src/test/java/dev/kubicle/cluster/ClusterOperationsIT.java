@@ -89,7 +89,8 @@ class ClusterOperationsIT {
                 new EnsureNodeImagesAction(plan.nodes(), NodeImageBuilder.none(), false),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(Duration.ofSeconds(90))));
-        new ClusterCreator(provider, Progress.silent(), new KubeconfigFiles(null, dir)).create(plan, bootOnly, false);
+        new ClusterCreator(provider, Progress.silent(), new KubeconfigFiles(null, kubeconfigs))
+                .create(plan, bootOnly, false);
         loader = new ImageLoader(provider, Progress.silent());
     }
 
