@@ -25,7 +25,8 @@ class LastingClusterE2EIT {
     private static final List<String> NODES = List.of(NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
 
     @RegisterExtension
-    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindConfig(NAME, 2));
+    static final E2ECluster cluster = new E2ECluster(NAME,
+            E2ECluster.kindConfig(NAME, 2) + ContainerdPatch.CONFIG);
 
     private static final LastingChecks checks = new LastingChecks(cluster);
     private static final LastingWorkload workload = new LastingWorkload(cluster);
@@ -85,6 +86,7 @@ class LastingClusterE2EIT {
         checks.assertAddressesKept(addresses);
         assertThat(cluster.kubectl().ok("get", "node", NAME + "-worker", "-o", "jsonpath={.metadata.uid}"))
                 .as("the Node object is the one from before").isEqualTo(workerUid);
+        ContainerdPatch.assertRunsOn(cluster.docker(), NAME + "-worker");
         workload.assertThere();
     }
 
@@ -96,6 +98,7 @@ class LastingClusterE2EIT {
         checks.cliOk("start", "cluster", "--name", NAME);
 
         checks.assertAddressesKept(addresses);
+        ContainerdPatch.assertRunsOn(cluster.docker(), NAME + "-control-plane");
         workload.assertThere();
     }
 

@@ -34,8 +34,19 @@ class NodeLifecycleE2EIT {
     private static final String WORKER = NAME + "-worker";
     private static final String ADDED = NAME + "-worker2";
 
+    /** A cluster-wide patch of every join, which a worker added later must get too. */
+    private static final String JOIN_PATCH = """
+            kubeadmConfigPatches:
+            - |
+              kind: JoinConfiguration
+              nodeRegistration:
+                taints:
+                - {key: e2e/patched, value: "yes", effect: PreferNoSchedule}
+            """;
+
     @RegisterExtension
-    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindConfig(NAME, 1));
+    static final E2ECluster cluster = new E2ECluster(NAME, E2ECluster.kindConfig(NAME, 1)
+            + JOIN_PATCH + ContainerdPatch.CONFIG);
 
     /** Two web servers at first, one on each node; scaled up once a node is added, the third goes there. */
     private static final String WEB = WebWorkload.deployment(2) + "---\n" + WebWorkload.service();
@@ -86,6 +97,9 @@ class NodeLifecycleE2EIT {
                 + ".status} {.status.addresses[?(@.type==\"InternalIP\")].address} {.spec.podCIDR} "
                 + "{.metadata.labels.e2e} {.metadata.labels.tier}"))
                 .isEqualTo("True " + next + " 10.244.2.0/24 added edge");
+        assertThat(kubectl.ok("get", "node", ADDED, "-o", "jsonpath={.spec.taints[*].key}"))
+                .as("the cluster's kubeadm patches").isEqualTo("e2e/patched");
+        ContainerdPatch.assertRunsOn(cluster.docker(), ADDED);
         assertThat(cluster.docker().recordedNodes(Labels.ofCluster(NAME))).extracting(NodeSpec::name)
                 .as("a start makes it again like the others").contains(ADDED);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 class ConfigPrinterTest {
 
@@ -54,6 +55,29 @@ class ConfigPrinterTest {
         Cluster cluster = ConfigLoader.parse(ConfigLoaderTest.resource("all-fields.yaml"));
 
         assertThat(ConfigLoader.parse(ConfigPrinter.toYaml(cluster), "printed")).isEqualTo(cluster);
+    }
+
+    /** Nodes made after create read the resolved config back from their volume (ClusterConfigRecord). */
+    @Test
+    void aResolvedKindConfigReadsBackTheSame() {
+        Cluster resolved = ConfigFiles.load("""
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kubeadmConfigPatches:
+                - |
+                  kind: KubeletConfiguration
+                  maxPods: 42
+                containerdConfigPatches:
+                - |-
+                  [plugins."io.containerd.grpc.v1.cri".registry]
+                    config_path = "/etc/containerd/certs.d"
+                nodes:
+                - role: control-plane
+                - role: worker
+                  labels: {tier: web}
+                """, "kind.yaml", Optional.of("record"), Optional.empty());
+
+        assertThat(ConfigLoader.parse(ConfigPrinter.toYaml(resolved), "record")).isEqualTo(resolved);
     }
 
     @Test

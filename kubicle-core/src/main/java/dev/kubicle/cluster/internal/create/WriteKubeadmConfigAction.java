@@ -6,6 +6,7 @@ import dev.kubicle.cluster.ClusterPlan;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.ClusterConfigRecord;
 import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.PodRoutes;
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders each node's kubeadm config (with the user's patches) and writes it to {@link #PATH}, where kind's images
- * and tools expect it. The Kubernetes version and the host's cgroup version are read from the bootstrap node once.
+ * and tools expect it, beside the cluster's config for nodes made later (see {@link ClusterConfigRecord}). The
+ * Kubernetes version and the host's cgroup version are read from the bootstrap node once.
  * The cluster's join secrets are made here, once per create: init and every join read them from these files.
  * Where kubicle chooses the nodes' pod CIDRs, a kubicle node image also gets its CNI config and its routes to the
  * other nodes' pods now, before any kubelet runs (see {@link PodRoutes}).
@@ -56,6 +58,7 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
             String config = KubeadmConfigRenderer.render(input,
                     KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
+            ClusterConfigRecord.write(context.provider(), node.name(), plan.config());
             plan.podRange(node).ifPresent(range -> PodNetwork.seedCniConfig(context.commands(), node.name(), range));
         });
         Map<String, String> ranges = new HashMap<>();

@@ -6,6 +6,7 @@ import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.Provider;
 
 import java.time.Duration;
@@ -36,11 +37,18 @@ public final class ClusterLifecycle {
         context(cluster, null).requireExists();
         progress.headline("Starting cluster \"" + cluster + "\" ...");
         List<Action<LifecycleContext>> actions = new ArrayList<>();
-        if (!RestoreNodesAction.missing(context(cluster, null)).isEmpty()) {
+        List<NodeSpec> missing = RestoreNodesAction.missing(context(cluster, null));
+        if (!missing.isEmpty()) {
             actions.add(new RestoreNodesAction());
         }
         actions.add(new StartContainersAction());
         actions.add(new WaitForBootAction(Duration.ofMinutes(2)));
+        List<String> remade = missing.stream()
+                .filter(spec -> !NodeRole.LOAD_BALANCER.label().equals(spec.labels().get(Labels.ROLE)))
+                .map(NodeSpec::name).toList();
+        if (!remade.isEmpty()) {
+            actions.add(new ConfigureContainerdAgainAction(remade));
+        }
         boolean balanced = provider.recordedNodes(Labels.ofCluster(cluster)).stream()
                 .anyMatch(spec -> NodeRole.LOAD_BALANCER.label().equals(spec.labels().get(Labels.ROLE)));
         if (balanced) {

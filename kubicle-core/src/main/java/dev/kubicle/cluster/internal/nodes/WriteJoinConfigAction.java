@@ -1,7 +1,9 @@
 package dev.kubicle.cluster.internal.nodes;
 
 import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.config.Cluster;
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.ClusterConfigRecord;
 import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
@@ -13,15 +15,19 @@ import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
 import dev.kubicle.kubeadm.JoinSecrets;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
 import dev.kubicle.kubeadm.KubeadmConfigRenderer;
+import dev.kubicle.kubeadm.KubeadmPatches;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the new node's kubeadm config and discovery file as create writes a joining node's, from the cluster's own
  * settings: file discovery with the cluster's CA, a bootstrap token made for this join (kubicle does not know the
  * cluster's, which may have expired), and for a control plane a fresh certificate key under which a running control
- * plane uploads the cluster's shared keys first. With kubicle's pod network the node's CNI config is written too,
- * before its kubelet starts.
+ * plane uploads the cluster's shared keys first. The cluster-wide kubeadm patches of the config the cluster was made
+ * from apply as they did at create (see {@link ClusterConfigRecord}). With kubicle's pod network the node's CNI
+ * config is written too, before its kubelet starts.
  */
 final class WriteJoinConfigAction implements Action<LifecycleContext> {
     /** Long enough for the join that follows; a token left over expires soon after. */
@@ -62,8 +68,13 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
                 addition.node().config().labels(), NodeFacts.cgroupV1(commands, node),
                 KubeadmConfigInput.DEFAULT_CGROUP_DRIVER, secrets.bootstrapToken(), secrets.certificateKey(),
                 settings.podRangesByKubicle());
+        Optional<Cluster> config = ClusterConfigRecord.read(commands, controlPlane);
+        // The cluster's own patches, not a node's: those were for the nodes create made.
+        List<KubeadmPatches> patches = config.map(cluster -> List.of(KubeadmPatches.ofCluster(cluster)))
+                .orElse(List.of());
         context.provider().writeFile(node, WriteKubeadmConfigAction.PATH,
-                KubeadmConfigRenderer.render(input).getBytes(StandardCharsets.UTF_8), 0644);
+                KubeadmConfigRenderer.render(input, patches).getBytes(StandardCharsets.UTF_8), 0644);
+        config.ifPresent(cluster -> ClusterConfigRecord.write(context.provider(), node, cluster));
         context.provider().writeFile(node, KubeadmConfigInput.DISCOVERY_KUBECONFIG, DiscoveryKubeconfig.of(commands,
                 controlPlane, settings.controlPlaneEndpoint()).getBytes(StandardCharsets.UTF_8), 0600);
         addition.podRange().ifPresent(range -> PodNetwork.seedCniConfig(commands, node, range));
