@@ -77,36 +77,8 @@ class ClusterE2EIT {
             """;
 
     /** A volume of the default StorageClass; the pod writes a file on it and reads it back. */
-    private static final String STORAGE = """
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: data
-            spec:
-              accessModes: [ReadWriteOnce]
-              resources:
-                requests:
-                  storage: 16Mi
-            ---
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: storage
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: writer
-                image: docker.io/kubicle/busybox:v1
-                imagePullPolicy: Never
-                command: [sh, -c, 'echo written-by-e2e > /data/proof && cat /data/proof']
-                volumeMounts:
-                - name: data
-                  mountPath: /data
-              volumes:
-              - name: data
-                persistentVolumeClaim:
-                  claimName: data
-            """;
+    private static final String STORAGE = VolumeWriter.manifests("storage",
+            "echo written-by-e2e > /data/proof && cat /data/proof");
 
     private static HostKubectl kubectl;
 

@@ -26,35 +26,7 @@ final class LastingWorkload {
             data:
               proof: PROOF
             ---
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: data
-            spec:
-              accessModes: [ReadWriteOnce]
-              resources:
-                requests:
-                  storage: 16Mi
-            ---
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: writer
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: writer
-                image: docker.io/kubicle/busybox:v1
-                imagePullPolicy: Never
-                command: [sh, -c, 'echo PROOF > /data/proof']
-                volumeMounts:
-                - name: data
-                  mountPath: /data
-              volumes:
-              - name: data
-                persistentVolumeClaim:
-                  claimName: data
-            """;
+            """ + VolumeWriter.manifests("writer", "echo PROOF > /data/proof");
 
     private final E2ECluster cluster;
     private final String proof = UUID.randomUUID().toString();
