@@ -55,8 +55,10 @@ public final class ClusterLifecycle {
             actions.add(new ConfigureLoadBalancerAgainAction());
         }
         if (!waitReady.isZero()) {
-            actions.add(new WaitForKubeletsAction(waitReady));
+            Deadline deadline = new Deadline(waitReady);
+            actions.add(new WaitForApiServerAction(deadline));
             actions.add(new RoutePodsAction());
+            actions.add(new WaitForKubeletsAction(deadline));
         }
         run(cluster, actions);
     }

@@ -19,26 +19,27 @@ import java.util.function.Predicate;
  * {@code exec} take), which also proves that the API server finds each node at its address.
  */
 public final class WaitForKubeletsAction implements Action<LifecycleContext> {
-    private final Duration timeout;
+    private final Deadline deadline;
     private final Predicate<String> waitsFor;
 
-    WaitForKubeletsAction(Duration timeout) {
-        this(timeout, node -> true);
+    /** @param deadline shared with the steps before it that wait too, such as {@link WaitForApiServerAction} */
+    WaitForKubeletsAction(Deadline deadline) {
+        this(deadline, node -> true);
     }
 
-    private WaitForKubeletsAction(Duration timeout, Predicate<String> waitsFor) {
-        this.timeout = timeout;
+    private WaitForKubeletsAction(Deadline deadline, Predicate<String> waitsFor) {
+        this.deadline = deadline;
         this.waitsFor = waitsFor;
     }
 
     /** Waits for one node only, such as one just added to a running cluster whose other nodes may be stopped. */
     public static WaitForKubeletsAction of(String node, Duration timeout) {
-        return new WaitForKubeletsAction(timeout, node::equals);
+        return new WaitForKubeletsAction(new Deadline(timeout), node::equals);
     }
 
     @Override
     public String title() {
-        return "Waiting ≤ " + WaitForNodesReadyAction.format(timeout) + " for nodes = Ready ⏳";
+        return "Waiting ≤ " + WaitForNodesReadyAction.format(deadline.limit()) + " for nodes = Ready ⏳";
     }
 
     @Override
@@ -47,25 +48,27 @@ public final class WaitForKubeletsAction implements Action<LifecycleContext> {
                 .filter(node -> waitsFor.test(node.name())).toList();
         String controlPlane = ControlPlanes.anyRunning(context);
         ExecResult result = context.commands().attempt(controlPlane, "sh", "-c",
-                script(nodes.stream().map(NodeInfo::name).toList(), timeout));
+                script(nodes.stream().map(NodeInfo::name).toList(), deadline.left()));
+        requireReady(context, deadline, result);
+    }
+
+    /** Fails the start (or add) in one line when a wait of its script ran out. */
+    static void requireReady(LifecycleContext context, Deadline deadline, ExecResult result) {
         if (!result.ok()) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cluster \"" + context.cluster() + "\" was not "
-                    + "Ready within " + WaitForNodesReadyAction.format(timeout) + "; give it more time with --wait, "
-                    + "or look with 'kubicle export logs --name " + context.cluster() + "'",
+                    + "Ready within " + WaitForNodesReadyAction.format(deadline.limit()) + "; give it more time with "
+                    + "--wait, or look with 'kubicle export logs --name " + context.cluster() + "'",
                     (result.stdout() + result.stderr()).strip(), null);
         }
     }
 
     static String script(List<String> nodes, Duration timeout) {
         String kubectl = String.join(" ", Kubectl.command());
-        return "end=$(( $(date +%s) + " + Math.max(1, timeout.toSeconds()) + " )); "
-                + "late() { [ $(date +%s) -ge $end ]; }; "
-                + "until " + kubectl + " get --raw /readyz >/dev/null 2>&1; do "
-                + "late && { echo 'the API server did not become ready'; exit 1; }; sleep 0.5; done; "
+        return WaitForApiServerAction.script(kubectl, timeout)
                 + "for n in " + String.join(" ", nodes) + "; do "
                 + "until " + kubectl + " get --raw /api/v1/nodes/$n/proxy/healthz >/dev/null 2>&1; do "
                 + "late && { echo \"the kubelet of $n did not answer through the API server\"; exit 1; }; "
-                + "sleep 0.5; done; done; "
+                + "sleep 0.2; done; done; "
                 + "left=$(( end - $(date +%s) )); [ $left -gt 0 ] || left=1; "
                 + kubectl + " wait --for=condition=Ready nodes " + String.join(" ", nodes) + " --timeout=${left}s";
     }
