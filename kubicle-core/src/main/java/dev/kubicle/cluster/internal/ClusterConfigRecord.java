@@ -25,9 +25,12 @@ public final class ClusterConfigRecord {
         provider.writeFile(node, PATH, ConfigPrinter.toYaml(config).getBytes(StandardCharsets.UTF_8), 0644);
     }
 
-    /** The node's record, or empty where the cluster was made by a kubicle that kept none. */
+    /** The node's record, or empty where the cluster was made by a kubicle that kept none (or an empty one). */
     public static Optional<Cluster> read(NodeCommands commands, String node) {
         ExecResult result = commands.attempt(node, "cat", PATH);
-        return result.ok() ? Optional.of(ConfigLoader.parse(result.stdout(), node + ":" + PATH)) : Optional.empty();
+        if (!result.ok() || result.stdout().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ConfigLoader.parse(result.stdout(), node + ":" + PATH));
     }
 }
