@@ -169,7 +169,8 @@ public final class DockerProvider implements Provider {
 
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
-                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
+                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
+                spec.dnsSearch());
     }
 
     private void createAndStart(NodeSpec spec, NodePrivileges privileges) {

@@ -166,6 +166,24 @@ class NodeContainerConfigTest {
     }
 
     @Test
+    void dnsSearchDomainsGoToTheEngineAndAnEmptyListMeansNoneAsKindDoes() {
+        NodeSpec spec = plainSpec();
+
+        assertThat(create(withDnsSearch(spec, Optional.of(List.of("corp.example", "lab.example"))),
+                PrivilegeMode.PRIVILEGED, BARE_HOST).getHostConfig().getDnsSearch())
+                .containsExactly("corp.example", "lab.example");
+        // The engine's own spelling of "no search line"; an empty list would give the host's.
+        assertThat(create(withDnsSearch(spec, Optional.of(List.of())), PrivilegeMode.EMULATED, BARE_HOST)
+                .getHostConfig().getDnsSearch()).containsExactly(".");
+        assertThat(create(spec, PrivilegeMode.PRIVILEGED, BARE_HOST).getHostConfig().getDnsSearch()).isNull();
+    }
+
+    private static NodeSpec withDnsSearch(NodeSpec spec, Optional<List<String>> dnsSearch) {
+        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
+                spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch);
+    }
+
+    @Test
     void aNodeWithoutVarVolumeKeepsVarInItsOwnFileSystem() {
         NodeSpec spec = plainSpec();
         NodeSpec withoutVolume = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
