@@ -371,6 +371,14 @@ public final class DockerProvider implements Provider {
         } catch (NotFoundException alreadyGone) {
             // Deleting is idempotent.
         } catch (DockerException e) {
+            if (EngineErrors.message(e).contains("device or resource busy")) {
+                // Seen with a Bidirectional extraMount: the engine then shares the node's root with the host, so
+                // what the node mounted under /var (pod volumes, containerd) stays mounted there.
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot delete volume " + name + ": mounts "
+                        + "made inside the node are still mounted on the engine's host (a Bidirectional extraMount "
+                        + "shares them with it); unmount those under the volume there (grep " + name
+                        + " /proc/self/mountinfo) and delete again", e);
+            }
             throw EngineErrors.failed("delete volume " + name, e);
         }
     }
