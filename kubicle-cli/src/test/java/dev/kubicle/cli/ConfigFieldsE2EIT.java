@@ -307,6 +307,8 @@ class ConfigFieldsE2EIT {
         String clusterConfiguration = kubectl.ok("get", "configmap", "-n", "kube-system", "kubeadm-config", "-o",
                 "jsonpath={.data.ClusterConfiguration}");
         assertThat(clusterConfiguration).contains("fields.example.test", "event-ttl");
+        // kubectl checks the API server's certificate against this name: it must be among the certificate's SANs.
+        kubectl.ok("--tls-server-name", "fields.example.test", "get", "--raw", "/readyz");
         assertThat(kubectl.ok("get", "pod", "-n", "kube-system", "kube-apiserver-" + CONTROL_PLANE, "-o",
                 "jsonpath={.spec.containers[0].command}")).contains("--event-ttl=2h0m0s");
         assertThat(kubectl.ok("get", "nodes", "-o", "jsonpath={.items[*].status.capacity.pods}").split(" "))

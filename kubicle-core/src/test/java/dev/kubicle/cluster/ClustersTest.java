@@ -168,6 +168,7 @@ class ClustersTest {
         provider.execAnswer = NodeAnswers::of;
         clusters.create(ipvs, options);
         assertThat(provider.calls).anyMatch(call -> call.contains("kubeadm init"));
+        assertThat(provider.files.get("dev-control-plane:/kind/kubeadm.conf")).contains("mode: ipvs");
     }
 
     @Test

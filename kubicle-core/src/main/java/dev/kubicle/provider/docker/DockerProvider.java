@@ -190,8 +190,16 @@ public final class DockerProvider implements Provider {
             client.startContainerCmd(spec.name()).exec();
         } catch (DockerException e) {
             // The message keeps the engine's words, which PrivilegeFallback reads to decide on a fallback.
-            throw EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
+            KubicleException failed = EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
                     .toLowerCase(Locale.ROOT) + ")", e);
+            if (failed.getMessage().contains("protocol not supported")
+                    && spec.ports().stream().anyMatch(port -> port.protocol().equalsIgnoreCase("sctp"))) {
+                // The engine's userland proxy opens an SCTP socket on the host, which a kernel without SCTP refuses.
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE, failed.getMessage() + "; the engine's host "
+                        + "cannot publish SCTP ports (its kernel has no SCTP): drop protocol SCTP from "
+                        + "extraPortMappings here", e);
+            }
+            throw failed;
         }
     }
 
