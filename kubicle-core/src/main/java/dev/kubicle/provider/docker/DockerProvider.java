@@ -195,7 +195,7 @@ public final class DockerProvider implements Provider {
             if (failed.getMessage().contains("protocol not supported")
                     && spec.ports().stream().anyMatch(port -> port.protocol().equalsIgnoreCase("sctp"))) {
                 // The engine's userland proxy opens an SCTP socket on the host, which a kernel without SCTP refuses.
-                throw new KubicleException(ExitCode.UNEXPECTED_STATE, failed.getMessage() + "; the engine's host "
+                throw new KubicleException(ExitCode.INVALID_INPUT, failed.getMessage() + "; the engine's host "
                         + "cannot publish SCTP ports (its kernel has no SCTP): drop protocol SCTP from "
                         + "extraPortMappings here", e);
             }
