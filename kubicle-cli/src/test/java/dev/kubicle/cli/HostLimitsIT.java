@@ -60,8 +60,8 @@ class HostLimitsIT {
 
         if (Files.readString(Path.of("/proc/net/protocols")).contains("SCTP")) {
             assertThat(create.exitCode()).as(create.err()).isZero();
-            assertThat(docker.inspectJson(NAME + "-control-plane"))
-                    .contains("\"30500/sctp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"" + hostPort + "\"}]");
+            assertThat(NodeInspection.of(docker, NAME + "-control-plane").hostBinding("30500/sctp"))
+                    .isEqualTo("127.0.0.1:" + hostPort);
         } else {
             assertRefused(create, 2, "cannot publish SCTP ports (its kernel has no SCTP)");
         }
