@@ -10,14 +10,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterE2EIT {
     private static final String NAME = "e2e-basic";
-    private static final int HOST_PORT = freePort();
+    private static final int HOST_PORT = HostPorts.freeTcp("0.0.0.0");
     private static final String WAIT = "--timeout=120s";
 
     @RegisterExtension
@@ -145,7 +140,7 @@ class ClusterE2EIT {
     @Order(4)
     void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws InterruptedException {
         // The Service got its endpoint in the test before; kube-proxy on the control plane may still be syncing.
-        String answer = fetchWithin(Duration.ofSeconds(30), URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
+        String answer = HostHttp.getWithin(Duration.ofSeconds(30), URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
 
         assertThat(answer.strip()).startsWith("web-");
         assertThat(kubectl.ok("get", "pods", "-l", "e2e-target=yes", "-o", "name").strip())
@@ -171,8 +166,23 @@ class ClusterE2EIT {
 
     @Test
     @Order(6)
+    void withoutDnsSearchInTheConfigNodesKeepTheHostsSearchDomains() throws IOException {
+        List<String> hosts = searchLines(Files.readString(Path.of("/etc/resolv.conf")));
+
+        for (String node : List.of(NAME + "-control-plane", NAME + "-worker")) {
+            String resolvConf = cluster.docker().exec(node, ExecRequest.of("cat", "/etc/resolv.conf")).stdout();
+            assertThat(searchLines(resolvConf)).as("resolv.conf of %s", node).isEqualTo(hosts);
+        }
+    }
+
+    @Test
+    @Order(7)
     void deleteRemovesContainersNetworkVolumesAndTheKubeconfigEntries() throws IOException {
         cluster.deleteAndAssertGone();
+    }
+
+    private static List<String> searchLines(String resolvConf) {
+        return resolvConf.lines().filter(line -> line.startsWith("search")).toList();
     }
 
     private static List<WebPod> webPods() {
@@ -181,35 +191,5 @@ class ClusterE2EIT {
 
     private static String exec(WebPod pod, String script) {
         return WebWorkload.exec(kubectl, pod, script);
-    }
-
-    private static String fetchWithin(Duration limit, URI uri) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return response.body();
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(uri + " answered " + response.statusCode() + ": " + response.body());
-                }
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(uri + " did not answer within " + limit, e);
-                }
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -101,14 +101,14 @@ public final class Clusters {
         }
         actions.add(new WriteKubeadmConfigAction());
         actions.add(new KubeadmInitAction());
-        actions.add(InstallDefaultManifestsAction.of(
-                !Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI())));
+        boolean defaultCni = !Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI());
+        actions.add(InstallDefaultManifestsAction.of(defaultCni));
         JoinNodesAction join = new JoinNodesAction(plan.nodes());
         if (join.hasWork()) {
             actions.add(join);
         }
         if (!options.waitReady().isZero()) {
-            actions.add(new WaitForNodesReadyAction(options.waitReady()));
+            actions.add(new WaitForNodesReadyAction(options.waitReady(), defaultCni));
         }
         actions.add(new ExportKubeconfigAction(kubeconfigs));
         return new Pipeline<>(actions);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param ports       ports published on the host
  * @param mounts      host paths mounted into the node
  * @param entrypoint  the command the container runs instead of the image's entrypoint; empty for the image's
+ * @param dnsSearch   the search domains of the node's resolv.conf, none if the list is empty; empty for the host's
  */
 public record NodeSpec(
         String name,
@@ -28,16 +29,25 @@ public record NodeSpec(
         List<PortSpec> ports,
         List<MountSpec> mounts,
         Map<String, String> env,
-        List<String> entrypoint) {
+        List<String> entrypoint,
+        Optional<List<String>> dnsSearch) {
 
     public NodeSpec {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        dnsSearch = dnsSearch == null ? Optional.empty() : dnsSearch.map(List::copyOf);
+    }
+
+    /** A container with the host's search domains, such as the load balancer or an image build's. */
+    public NodeSpec(String name, String image, Map<String, String> labels, String network, Optional<String> ip,
+                    String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env,
+                    List<String> entrypoint) {
+        this(name, image, labels, network, ip, varVolume, ports, mounts, env, entrypoint, Optional.empty());
     }
 
     /** A node that boots through its image's entrypoint, as cluster nodes do. */
     public NodeSpec(String name, String image, Map<String, String> labels, String network, Optional<String> ip,
                     String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env) {
-        this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of());
+        this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of(), Optional.empty());
     }
 
     public boolean hasVarVolume() {

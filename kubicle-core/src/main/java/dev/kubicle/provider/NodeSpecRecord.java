@@ -48,6 +48,11 @@ public final class NodeSpecRecord {
         root.set("env", strings(spec.env()));
         ArrayNode entrypoint = root.putArray("entrypoint");
         spec.entrypoint().forEach(entrypoint::add);
+        // Absent means the host's search domains; an empty array means none.
+        spec.dnsSearch().ifPresent(domains -> {
+            ArrayNode search = root.putArray("dnsSearch");
+            domains.forEach(search::add);
+        });
         return root.toString();
     }
 
@@ -73,13 +78,19 @@ public final class NodeSpecRecord {
                     mount.path("readOnly").asBoolean(), mount.path("selinuxRelabel").asBoolean(),
                     mount.path("propagation").asText("none")));
         }
-        List<String> entrypoint = new ArrayList<>();
-        root.path("entrypoint").forEach(part -> entrypoint.add(part.asText()));
+        Optional<List<String>> dnsSearch = root.has("dnsSearch") ? Optional.of(texts(root.path("dnsSearch")))
+                : Optional.empty();
         return Optional.of(new NodeSpec(root.path("name").asText(), root.path("image").asText(),
                 stringMap(root.path("labels")), root.path("network").asText(""),
                 root.hasNonNull("ip") ? Optional.of(root.path("ip").asText()) : Optional.empty(),
                 root.path("varVolume").asText(""), List.copyOf(ports), List.copyOf(mounts),
-                stringMap(root.path("env")), entrypoint));
+                stringMap(root.path("env")), texts(root.path("entrypoint")), dnsSearch));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(text -> texts.add(text.asText()));
+        return texts;
     }
 
     private static ObjectNode strings(Map<String, String> values) {

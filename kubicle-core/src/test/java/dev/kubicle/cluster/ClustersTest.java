@@ -168,6 +168,21 @@ class ClustersTest {
         provider.execAnswer = NodeAnswers::of;
         clusters.create(ipvs, options);
         assertThat(provider.calls).anyMatch(call -> call.contains("kubeadm init"));
+        assertThat(provider.files.get("dev-control-plane:/kind/kubeadm.conf")).contains("mode: ipvs");
+    }
+
+    @Test
+    void kubeProxyModeNoneSkipsTheKubeProxyAddonThroughTheConfigWhichNoFlagOverrides() {
+        provider.images.add(TestConfigs.IMAGE);
+
+        clusters.create(TestConfigs.withNetworking(cluster("dev", null, node("control-plane", null)), "127.0.0.1",
+                "none"), options);
+
+        assertThat(provider.files.get("dev-control-plane:/kind/kubeadm.conf"))
+                .contains("skipPhases:\n- preflight\n- addon/kube-proxy".translateEscapes());
+        // kubeadm's --skip-phases flag replaces the config's list instead of adding to it.
+        assertThat(provider.calls).filteredOn(call -> call.contains("kubeadm init")).singleElement().asString()
+                .doesNotContain("--skip-phases");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
+import dev.kubicle.provider.NodeSpec;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Adding nodes to and removing them from a running cluster, over a recording provider; NodeLifecycleE2EIT proves it
@@ -121,6 +124,18 @@ class NodeChangesTest {
         assertThat(provider.calls).filteredOn(call -> call.contains(" patch node ")).singleElement().asString()
                 .startsWith("exec dev-control-plane ").endsWith("dev-worker2 10.244.2.0/24");
         assertThat(provider.calls).anyMatch(call -> call.contains("kubicle-pod-routes"));
+    }
+
+    @Test
+    void nodesAreMadeWithTheClustersDnsSearchDomainsAndAnAddedOneGetsTheSameFromTheirRecords() {
+        running(TestConfigs.withDnsSearch(oneControlPlaneAndAWorker(), List.of("corp.example")));
+
+        clusters.createNode("dev", NodeOptions.of(NodeRole.WORKER));
+
+        assertThat(provider.nodes.values()).extracting(NodeSpec::name, NodeSpec::dnsSearch).containsExactly(
+                tuple("dev-control-plane", Optional.of(List.of("corp.example"))),
+                tuple("dev-worker", Optional.of(List.of("corp.example"))),
+                tuple("dev-worker2", Optional.of(List.of("corp.example"))));
     }
 
     @Test

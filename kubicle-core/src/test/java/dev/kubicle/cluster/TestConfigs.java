@@ -31,9 +31,19 @@ final class TestConfigs {
 
     static Cluster withNetworking(Cluster config, String apiServerAddress, String kubeProxyMode) {
         Networking in = config.networking();
-        Networking networking = new Networking(in.ipFamily(), apiServerAddress, in.apiServerPort(),
+        return withNetworking(config, new Networking(in.ipFamily(), apiServerAddress, in.apiServerPort(),
                 in.podSubnet(), in.serviceSubnet(), in.disableDefaultCNI(), kubeProxyMode, in.dnsSearch(),
-                in.subnet());
+                in.subnet()));
+    }
+
+    static Cluster withDnsSearch(Cluster config, List<String> dnsSearch) {
+        Networking in = config.networking();
+        return withNetworking(config, new Networking(in.ipFamily(), in.apiServerAddress(), in.apiServerPort(),
+                in.podSubnet(), in.serviceSubnet(), in.disableDefaultCNI(), in.kubeProxyMode(), dnsSearch,
+                in.subnet()));
+    }
+
+    private static Cluster withNetworking(Cluster config, Networking networking) {
         return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
                 config.runtimeConfig(), networking, config.nodes(), config.kubeadmConfigPatches(),
                 config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),

@@ -17,9 +17,19 @@ class NodeSpecRecordTest {
                 Optional.of("172.18.0.3"), "c-worker-var",
                 List.of(new PortSpec("127.0.0.1", 41234, 6443, "tcp")),
                 List.of(new MountSpec("/srv", "/data", true, false, "hostToContainer")),
-                Map.of("KUBICLE_NODE_ROLE", "worker"), List.of("haproxy", "-f", "x"));
+                Map.of("KUBICLE_NODE_ROLE", "worker"), List.of("haproxy", "-f", "x"),
+                Optional.of(List.of("corp.example")));
 
         assertThat(NodeSpecRecord.read(NodeSpecRecord.write(spec))).contains(spec);
+    }
+
+    @Test
+    void noSearchDomainsStayDistinctFromTheHostsOnes() {
+        NodeSpec none = new NodeSpec("n", "i", Map.of(), "net", Optional.empty(), "", List.of(), List.of(), Map.of(),
+                List.of(), Optional.of(List.of()));
+
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(none))).contains(none);
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(none)).orElseThrow().dnsSearch()).contains(List.of());
     }
 
     @Test

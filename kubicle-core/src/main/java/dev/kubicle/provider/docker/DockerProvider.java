@@ -169,7 +169,8 @@ public final class DockerProvider implements Provider {
 
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
-                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint());
+                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
+                spec.dnsSearch());
     }
 
     private void createAndStart(NodeSpec spec, NodePrivileges privileges) {
@@ -189,8 +190,16 @@ public final class DockerProvider implements Provider {
             client.startContainerCmd(spec.name()).exec();
         } catch (DockerException e) {
             // The message keeps the engine's words, which PrivilegeFallback reads to decide on a fallback.
-            throw EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
+            KubicleException failed = EngineErrors.failed("start node " + spec.name() + " (" + privileges.mode().name()
                     .toLowerCase(Locale.ROOT) + ")", e);
+            if (failed.getMessage().contains("protocol not supported")
+                    && spec.ports().stream().anyMatch(port -> port.protocol().equalsIgnoreCase("sctp"))) {
+                // The engine's userland proxy opens an SCTP socket on the host, which a kernel without SCTP refuses.
+                throw new KubicleException(ExitCode.INVALID_INPUT, failed.getMessage() + "; the engine's host "
+                        + "cannot publish SCTP ports (its kernel has no SCTP): drop protocol SCTP from "
+                        + "extraPortMappings here", e);
+            }
+            throw failed;
         }
     }
 
@@ -370,6 +379,14 @@ public final class DockerProvider implements Provider {
         } catch (NotFoundException alreadyGone) {
             // Deleting is idempotent.
         } catch (DockerException e) {
+            if (EngineErrors.message(e).contains("device or resource busy")) {
+                // Seen with a Bidirectional extraMount: the engine then shares the node's root with the host, so
+                // what the node mounted under /var (pod volumes, containerd) stays mounted there.
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot delete volume " + name + ": mounts "
+                        + "made inside the node are still mounted on the engine's host (a Bidirectional extraMount "
+                        + "shares them with it); unmount those under the volume there (grep " + name
+                        + " /proc/self/mountinfo) and delete again", e);
+            }
             throw EngineErrors.failed("delete volume " + name, e);
         }
     }

@@ -64,6 +64,7 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                 .withTmpFs(Map.of("/run", "", "/tmp", ""))
                 .withBinds(binds())
                 .withPortBindings(PublishedPorts.bindings(spec.ports()));
+        spec.dnsSearch().ifPresent(domains -> config.withDnsSearch(dnsSearch(domains)));
         if (privileges.mode() == PrivilegeMode.PRIVILEGED) {
             // As kind: a private cgroup namespace, so the node's systemd sees its own cgroup as the root.
             config.withPrivileged(true).withCgroupnsMode("private");
@@ -81,6 +82,15 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                     .withCgroupnsMode("host");
         }
         return config.withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+    }
+
+    /**
+     * The engine writes these search domains into the resolv.conf it gives the container, which the node's
+     * entrypoint keeps (it only changes the name server). No domains at all is the engine's "." (an empty list
+     * would mean the host's), as {@code docker run --dns-search .}.
+     */
+    static List<String> dnsSearch(List<String> domains) {
+        return domains.isEmpty() ? List.of(".") : domains;
     }
 
     /**

@@ -166,6 +166,24 @@ class NodeContainerConfigTest {
     }
 
     @Test
+    void dnsSearchDomainsGoToTheEngineAndAnEmptyListMeansNoneAsKindDoes() {
+        NodeSpec spec = plainSpec();
+
+        assertThat(create(withDnsSearch(spec, Optional.of(List.of("corp.example", "lab.example"))),
+                PrivilegeMode.PRIVILEGED, BARE_HOST).getHostConfig().getDnsSearch())
+                .containsExactly("corp.example", "lab.example");
+        // The engine's own spelling of "no search line"; an empty list would give the host's.
+        assertThat(create(withDnsSearch(spec, Optional.of(List.of())), PrivilegeMode.EMULATED, BARE_HOST)
+                .getHostConfig().getDnsSearch()).containsExactly(".");
+        assertThat(create(spec, PrivilegeMode.PRIVILEGED, BARE_HOST).getHostConfig().getDnsSearch()).isNull();
+    }
+
+    private static NodeSpec withDnsSearch(NodeSpec spec, Optional<List<String>> dnsSearch) {
+        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
+                spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch);
+    }
+
+    @Test
     void aNodeWithoutVarVolumeKeepsVarInItsOwnFileSystem() {
         NodeSpec spec = plainSpec();
         NodeSpec withoutVolume = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
@@ -207,17 +225,21 @@ class NodeContainerConfigTest {
         NodeSpec spec = spec(List.of(
                 new PortSpec("127.0.0.1", 0, 6443, "tcp"),
                 new PortSpec("", 8080, 80, "TCP"),
-                new PortSpec("0.0.0.0", 5353, 53, "udp")), List.of());
+                new PortSpec("0.0.0.0", 5353, 53, "udp"),
+                new PortSpec("127.0.0.1", 3868, 3868, "SCTP")), List.of());
 
         CreateContainerCmd create = create(spec, PrivilegeMode.EMULATED, BARE_HOST);
         Map<ExposedPort, Ports.Binding[]> bindings = create.getHostConfig().getPortBindings().getBindings();
 
         assertThat(create.getExposedPorts())
-                .containsExactly(ExposedPort.tcp(6443), ExposedPort.tcp(80), ExposedPort.udp(53));
+                .containsExactly(ExposedPort.tcp(6443), ExposedPort.tcp(80), ExposedPort.udp(53),
+                        ExposedPort.sctp(3868));
         assertThat(bindings.get(ExposedPort.tcp(6443))).containsExactly(Ports.Binding.bindIp("127.0.0.1"));
         assertThat(bindings.get(ExposedPort.tcp(6443))[0].getHostPortSpec()).isNull();
         assertThat(bindings.get(ExposedPort.tcp(80))).containsExactly(Ports.Binding.bindPort(8080));
         assertThat(bindings.get(ExposedPort.udp(53))).containsExactly(Ports.Binding.bindIpAndPort("0.0.0.0", 5353));
+        assertThat(bindings.get(ExposedPort.sctp(3868)))
+                .containsExactly(Ports.Binding.bindIpAndPort("127.0.0.1", 3868));
     }
 
     @Test

@@ -8,7 +8,10 @@ import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
 
 /**
  * {@code kubeadm init} on the first control plane. Preflight checks are skipped as kind does: they test a machine,
- * and a node container fails several on purpose (swap, cgroup v1 on newer kubeadms, kernel modules).
+ * and a node container fails several on purpose (swap, cgroup v1 on newer kubeadms, kernel modules). The phases to
+ * skip come from the InitConfiguration's {@code skipPhases} alone, as in kind for kubeadm 1.23 and later: a
+ * {@code --skip-phases} flag would replace that list, and with it the kube-proxy addon that
+ * {@code kubeProxyMode: none} skips.
  */
 public final class KubeadmInitAction implements Action<ActionContext> {
 
@@ -22,7 +25,7 @@ public final class KubeadmInitAction implements Action<ActionContext> {
         boolean otherControlPlanes = context.plan().loadBalancer().isPresent();
         // Control planes that join fetch the cluster's keys, which init uploads encrypted with the config's key.
         // Neither the token nor that key is printed: the output is shown with -v and kept for 'export logs'.
-        String arguments = "init --skip-phases=preflight --config=" + WriteKubeadmConfigAction.PATH
+        String arguments = "init --config=" + WriteKubeadmConfigAction.PATH
                 + " --skip-token-print --skip-certificate-key-print" + (otherControlPlanes ? " --upload-certs" : "")
                 + " --v=2";
         String node = context.plan().bootstrapControlPlane().name();

@@ -52,7 +52,8 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
                 .assignAll(all.stream().map(NodePlan::ip).toList());
         List<Runnable> containers = new ArrayList<>();
         for (int i = 0; i < plan.nodes().size(); i++) {
-            NodeSpec spec = spec(plan.network(), network.subnet(), plan.nodes().get(i), addresses.get(i));
+            NodeSpec spec = spec(plan.network(), network.subnet(), plan.nodes().get(i), addresses.get(i),
+                    Optional.ofNullable(plan.config().networking().dnsSearch()));
             containers.add(() -> context.provider().runNode(spec));
         }
         plan.loadBalancer().ifPresent(balancer -> containers.add(() -> new LoadBalancer(context.provider())
@@ -61,11 +62,15 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
         context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 
-    /** A node's container, pinned to its address (see {@link NodeAddresses}). */
-    public static NodeSpec spec(String network, String subnet, NodePlan node, String ip) {
+    /**
+     * A node's container, pinned to its address (see {@link NodeAddresses}), with the cluster's DNS search domains
+     * ({@code networking.dnsSearch}; empty for the host's).
+     */
+    public static NodeSpec spec(String network, String subnet, NodePlan node, String ip,
+            Optional<List<String>> dnsSearch) {
         Map<String, String> labels = new TreeMap<>(node.containerLabels());
         labels.put(Labels.SUBNET, subnet);
         return new NodeSpec(node.name(), node.image(), labels, network, Optional.of(ip), node.varVolume(),
-                node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()));
+                node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()), List.of(), dnsSearch);
     }
 }

@@ -60,6 +60,15 @@ record KnownNodes(List<NodeInfo> containers, List<NodeSpec> records) {
                 .or(() -> made.stream().map(NodeInfo::image).findFirst());
     }
 
+    /**
+     * The search domains the cluster's nodes were made with ({@code networking.dnsSearch}), as their records say;
+     * empty for the host's, also for a cluster made before kubicle recorded them.
+     */
+    Optional<List<String>> dnsSearch() {
+        return records.stream().filter(spec -> !hasRole(spec.labels(), NodeRole.LOAD_BALANCER))
+                .map(NodeSpec::dnsSearch).flatMap(Optional::stream).findFirst();
+    }
+
     private static boolean hasRole(Map<String, String> labels, NodeRole role) {
         return role.label().equals(labels.get(Labels.ROLE));
     }

@@ -72,7 +72,7 @@ final class NodeAdditionPlanner {
         NodePlan node = new NodePlan(name, role, image, Optional.of(ip), List.of(), List.of(),
                 Labels.ofRole(cluster, role), config);
         return new NodeAddition(cluster, node, network.name(), network.subnet(),
-                apiServerAddress(known.containers()), settings, podRange, balanced);
+                apiServerAddress(known.containers()), settings, podRange, balanced, known.dnsSearch());
     }
 
     /** The lowest /24 of the pod subnet that no Node object has, as kubicle numbered the nodes create made. */

@@ -23,7 +23,7 @@ class WaitForNodesReadyActionTest {
         fakeKubectl(3, 1);
 
         Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane", "dev-worker"),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), true));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(Files.readString(dir.resolve("calls"))).isEqualTo("""
@@ -35,10 +35,23 @@ class WaitForNodesReadyActionTest {
     }
 
     @Test
+    void withoutTheDefaultCniItWaitsForNodesToRegisterButNotToBeReady() throws Exception {
+        fakeKubectl(2, 1);
+
+        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(30), false));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(Files.readString(dir.resolve("calls"))).isEqualTo("""
+                get nodes dev-control-plane
+                get nodes dev-control-plane
+                """);
+    }
+
+    @Test
     void thenWaitsForTheDefaultServiceAccountThatTheControllerManagerMakes() throws Exception {
         fakeKubectl(1, 4);
 
-        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(30)));
+        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(30), true));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(Files.readAllLines(dir.resolve("account-calls"))).hasSize(4);
@@ -48,7 +61,7 @@ class WaitForNodesReadyActionTest {
     void givesUpAtTheDeadlineWhenTheDefaultServiceAccountNeverComes() throws Exception {
         fakeKubectl(1, 1000);
 
-        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(1)));
+        Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane"), Duration.ofSeconds(1), true));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("the default namespace has no ServiceAccount yet");
@@ -59,7 +72,7 @@ class WaitForNodesReadyActionTest {
         fakeKubectl(1000, 1);
 
         Run run = run(WaitForNodesReadyAction.script(List.of("dev-control-plane", "dev-worker"),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), true));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("not every node registered:", "node/dev-control-plane");
