@@ -10,7 +10,7 @@ class HaproxyConfigTest {
 
     @Test
     void sendsTcpOnTheApiServerPortToEveryControlPlaneByNameThroughTheEnginesDns() {
-        String config = HaproxyConfig.render(List.of("ha-control-plane", "ha-control-plane2"), 6443);
+        String config = HaproxyConfig.render(List.of("ha-control-plane", "ha-control-plane2"), 6443, false);
 
         assertThat(config).contains("mode tcp", "bind *:6443\n", "option httpchk GET /healthz", "parse-resolv-conf")
                 .doesNotContain("127.0.0.11");
@@ -22,7 +22,7 @@ class HaproxyConfigTest {
 
     @Test
     void withoutControlPlanesItStillListens() {
-        String config = HaproxyConfig.render(List.of(), 6443);
+        String config = HaproxyConfig.render(List.of(), 6443, false);
 
         assertThat(config).contains("frontend control-plane", "backend kube-apiservers", "init-addr last,libc,none")
                 .doesNotContain("  server ");
