@@ -67,16 +67,18 @@ class NetworkingRulesTest {
                 Arguments.of("rejects an IPv6 node subnet that is not a CIDR", "ipFamily: ipv6\n  subnet: \"fd00:1::\"",
                         "cluster.yaml: networking.subnet: \"fd00:1::\" is not a CIDR;"
                                 + " use an IPv6 range such as fd00:172:30::/64"),
-                Arguments.of("rejects an IPv6 node subnet too small for nodes", "ipFamily: ipv6\n  subnet: fd00:1::/124",
+                Arguments.of("rejects an IPv6 node subnet too small for nodes",
+                        "ipFamily: ipv6\n  subnet: fd00:1::/124",
                         "cluster.yaml: networking.subnet: fd00:1::/124 is too small for a gateway and nodes;"
                                 + " use a /120 or larger range, such as fd00:1::/64"),
                 Arguments.of("rejects an IPv6 node subnet that does not start its range",
                         "ipFamily: dual\n  subnet: 172.30.0.0/24,fd00:1::5/64",
                         "cluster.yaml: networking.subnet: fd00:1::5/64 is not the start of its range;"
                                 + " use fd00:1::/64"),
-                Arguments.of("rejects two node subnets of one family", "ipFamily: dual\n  subnet: fd00:1::/64,fd00:2::/64",
-                        "cluster.yaml: networking.subnet: fd00:1::/64,fd00:2::/64 has more than one range of a family;"
-                                + " give at most one IPv4 and one IPv6 range, separated by a comma"),
+                Arguments.of("rejects two node subnets of one family",
+                        "ipFamily: dual\n  subnet: fd00:1::/64,fd00:2::/64",
+                        "cluster.yaml: networking.subnet: fd00:1::/64,fd00:2::/64 has more than one range of a"
+                                + " family; give at most one IPv4 and one IPv6 range, separated by a comma"),
                 Arguments.of("rejects an IPv6 node subnet overlapping the pod subnet",
                         "ipFamily: ipv6\n  subnet: fd00:10:244:7::/64",
                         "cluster.yaml: networking.subnet: fd00:10:244:7::/64 overlaps podSubnet fd00:10:244::/56;"

@@ -23,6 +23,16 @@ class NodeSpecRecordTest {
     }
 
     @Test
+    void aRecordKeepsTheIpv6AddressOfANodeOnAnIpv6Network() {
+        NodeSpec spec = new NodeSpec("c-worker", "kubicle/node:v1.37.2", Map.of(), "kubicle-c",
+                Optional.of("172.18.0.3"), Optional.of("fd00:1::3"), "c-worker-var", List.of(), List.of(), Map.of(),
+                List.of());
+
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(spec))).hasValueSatisfying(read ->
+                assertThat(read.ipv6()).contains("fd00:1::3"));
+    }
+
+    @Test
     void aNodeWithoutAFixedAddressStaysWithout() {
         NodeSpec spec = new NodeSpec("n", "i", Map.of(), "net", Optional.empty(), "", List.of(), List.of(), Map.of());
 

@@ -42,6 +42,7 @@ public final class PodRoutes {
     /** A "CIDR ADDRESS" line for each of a node's pod CIDRs, through its address of the same family. */
     static Stream<String> routes(String podCidrs, String addresses) {
         return Arrays.stream(podCidrs.split(",")).flatMap(cidr -> (cidr.contains(":")
-                ? IpFamilies.ipv6(addresses) : IpFamilies.ipv4(addresses)).stream().map(via -> cidr + " " + via + "\n"));
+                ? IpFamilies.ipv6(addresses) : IpFamilies.ipv4(addresses)).stream()
+                .map(via -> cidr + " " + via + "\n"));
     }
 }

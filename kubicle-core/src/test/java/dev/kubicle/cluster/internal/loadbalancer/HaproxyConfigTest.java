@@ -27,4 +27,10 @@ class HaproxyConfigTest {
         assertThat(config).contains("frontend control-plane", "backend kube-apiservers", "init-addr last,libc,none")
                 .doesNotContain("  server ");
     }
+
+    @Test
+    void onAnIpv6NetworkItListensOnBothFamilies() {
+        assertThat(HaproxyConfig.render(List.of(), 6443, true)).contains("  bind :::6443 v4v6\n")
+                .doesNotContain("bind *:");
+    }
 }
