@@ -65,9 +65,7 @@ class DualStackClusterE2EIT {
     @Test
     @Order(1)
     void bothNodesAreReadyWithAnAddressAndAPodCidrOfEachFamily() {
-        assertThat(kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"))
-                .startsWith("https://127.0.0.1:");
-        kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
+        assertThat(FamilyPods.serverOnceNodesReady(kubectl)).startsWith("https://127.0.0.1:");
 
         NODE_IPS.forEach((node, ips) -> {
             assertThat(kubectl.ok("get", "node", node, "-o",

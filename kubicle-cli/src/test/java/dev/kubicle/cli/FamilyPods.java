@@ -53,6 +53,12 @@ final class FamilyPods {
                 """.formatted(name, ipFamilyPolicy);
     }
 
+    /** The API server's URL in the kubeconfig the create exported, once every node is Ready. */
+    static String serverOnceNodesReady(HostKubectl kubectl) {
+        kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
+        return kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
+    }
+
     /** The pod's addresses, the cluster's primary family first. */
     static List<String> podIps(HostKubectl kubectl, String pod) {
         kubectl.ok("wait", "--for=condition=Ready", "pod/" + pod, WAIT);

@@ -57,9 +57,7 @@ class Ipv6ClusterE2EIT {
     @Test
     @Order(1)
     void theApiServerIsPublishedOnIpv6LoopbackAndTheNodeIsReadyAtItsPinnedAddress() {
-        assertThat(kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"))
-                .matches("https://\\[::1]:[0-9]+");
-        kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
+        assertThat(FamilyPods.serverOnceNodesReady(kubectl)).matches("https://\\[::1]:[0-9]+");
 
         assertThat(kubectl.ok("get", "node", NODE, "-o",
                 "jsonpath={.status.addresses[?(@.type==\"InternalIP\")].address}")).isEqualTo(NODE_IP);

@@ -1,6 +1,5 @@
 package dev.kubicle.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,28 +55,21 @@ final class NodeIpRules {
 
     /** The addresses of one node's field, or none when it is not one address per family of the cluster. */
     private static List<IpAddress> addresses(String text, String family, String path, Problems problems) {
-        List<IpAddress> addresses = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            Optional<IpAddress> ip = IpAddress.parse(part.strip());
-            if (family.equals("ipv4") && ip.filter(IpAddress::isIpv4).isEmpty()) {
-                problems.add(path, "\"" + part.strip() + "\" is not an IPv4 address",
-                        "use an address such as 172.30.0.10");
-                return List.of();
-            }
-            if (ip.isEmpty()) {
-                problems.add(path, "\"" + part.strip() + "\" is not an IP address",
-                        "use one address per family, comma-separated, such as 172.30.0.10,fd00:172:30::10");
-                return List.of();
-            }
-            addresses.add(ip.get());
+        return PerFamily.entries(text, part -> address(part, family, path, problems), IpAddress::isIpv4, path,
+                "address", problems).orElse(List.of());
+    }
+
+    private static Optional<IpAddress> address(String text, String family, String path, Problems problems) {
+        Optional<IpAddress> ip = IpAddress.parse(text);
+        if (family.equals("ipv4") && ip.filter(IpAddress::isIpv4).isEmpty()) {
+            problems.add(path, "\"" + text + "\" is not an IPv4 address", "use an address such as 172.30.0.10");
+            return Optional.empty();
         }
-        long ipv4 = addresses.stream().filter(IpAddress::isIpv4).count();
-        if (addresses.size() > 2 || addresses.size() == 2 && ipv4 != 1) {
-            problems.add(path, text + " has more than one address of a family",
-                    "give at most one IPv4 and one IPv6 address, separated by a comma");
-            return List.of();
+        if (ip.isEmpty()) {
+            problems.add(path, "\"" + text + "\" is not an IP address",
+                    "use one address per family, comma-separated, such as 172.30.0.10,fd00:172:30::10");
         }
-        return addresses;
+        return ip;
     }
 
     private static Cidr rangeAround(IpAddress ip) {

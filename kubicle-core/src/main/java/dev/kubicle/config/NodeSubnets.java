@@ -1,6 +1,5 @@
 package dev.kubicle.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,21 +20,7 @@ final class NodeSubnets {
 
     /** The subnet's ranges, if every one of them is usable; the problems otherwise. */
     static Optional<List<Cidr>> parse(String text, String ipFamily, Problems problems) {
-        List<Cidr> subnets = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            Optional<Cidr> subnet = one(part.strip(), ipFamily, problems);
-            if (subnet.isEmpty()) {
-                return Optional.empty();
-            }
-            subnets.add(subnet.get());
-        }
-        long ipv4 = subnets.stream().filter(Cidr::isIpv4).count();
-        if (subnets.size() > 2 || subnets.size() == 2 && ipv4 != 1) {
-            problems.add(PATH, text + " has more than one range of a family",
-                    "give at most one IPv4 and one IPv6 range, separated by a comma");
-            return Optional.empty();
-        }
-        return Optional.of(List.copyOf(subnets));
+        return PerFamily.entries(text, part -> one(part, ipFamily, problems), Cidr::isIpv4, PATH, "range", problems);
     }
 
     /** The range of the address's family, if the subnet has one. */
