@@ -97,11 +97,22 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         Files.writeString(configFile, config);
 
         long start = System.nanoTime();
-        CliRun create = cli("create", "cluster", "--config", configFile.toString());
+        CliRun create = cli(createArguments(configFile));
         log("create took " + seconds(start) + "\n" + create.err());
         assertThat(create.exitCode()).as("kubicle create failed:\n%s", create.err()).isZero();
         assertPrivilegeModeExpectedByTheRun();
         kubectl = HostKubectl.using(kubeconfig());
+    }
+
+    /**
+     * The create command; {@code -Dkubicle.e2e.image=NAME:TAG} makes the nodes from that image instead of the
+     * default one, for a machine whose engine holds another checkout's build of the default tag (several checkouts
+     * sharing one engine rebuild it in turn otherwise).
+     */
+    private static String[] createArguments(Path configFile) {
+        String image = System.getProperty("kubicle.e2e.image", "");
+        return image.isBlank() ? new String[] {"create", "cluster", "--config", configFile.toString()}
+                : new String[] {"create", "cluster", "--config", configFile.toString(), "--image", image};
     }
 
     /**

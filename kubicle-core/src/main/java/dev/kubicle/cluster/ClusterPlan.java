@@ -9,9 +9,12 @@ import java.util.Optional;
 /**
  * Everything a create will make, worked out from the config before the engine is touched, so that
  * {@code --dry-run} can show it and each action can read it.
+ *
+ * @param subnet     the network's IPv4 subnet, or empty for one the engine chooses
+ * @param ipv6Subnet the network's IPv6 subnet, for an IPv6 or dual-stack cluster only
  */
-public record ClusterPlan(String name, String network, Optional<String> subnet, List<NodePlan> nodes,
-                          Optional<NodePlan> loadBalancer, Cluster config) {
+public record ClusterPlan(String name, String network, Optional<String> subnet, Optional<String> ipv6Subnet,
+                          List<NodePlan> nodes, Optional<NodePlan> loadBalancer, Cluster config) {
 
     public List<NodePlan> nodes(NodeRole role) {
         return nodes.stream().filter(node -> node.role() == role).toList();

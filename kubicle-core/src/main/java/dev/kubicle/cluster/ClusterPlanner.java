@@ -1,12 +1,17 @@
 package dev.kubicle.cluster;
 
 import dev.kubicle.config.Cluster;
+import dev.kubicle.config.IpFamilies;
 import dev.kubicle.config.Mount;
 import dev.kubicle.config.Node;
 import dev.kubicle.config.PortMapping;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.PortSpec;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,13 +37,36 @@ public final class ClusterPlanner {
             int index = counts.merge(role, 1, Integer::sum);
             String nodeName = name + "-" + role.label() + (index == 1 ? "" : Integer.toString(index));
             boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1 && controlPlanes == 1;
-            nodes.add(new NodePlan(nodeName, role, node.image(), Optional.ofNullable(node.ip()),
+            nodes.add(new NodePlan(nodeName, role, node.image(), IpFamilies.ipv4(node.ip()), IpFamilies.ipv6(node.ip()),
                     ports(config, node, publishesApiServer), mounts(node),
                     Labels.ofRole(name, role), node));
         }
         Optional<NodePlan> loadBalancer = controlPlanes > 1 ? Optional.of(loadBalancer(config)) : Optional.empty();
-        return new ClusterPlan(name, networkName(name), Optional.ofNullable(config.networking().subnet()),
-                List.copyOf(nodes), loadBalancer, config);
+        String subnet = config.networking().subnet();
+        Optional<String> ipv6Subnet = IpFamilies.usesIpv6(config.networking().ipFamily())
+                ? IpFamilies.ipv6(subnet).or(() -> Optional.of(defaultIpv6Subnet(networkName(name))))
+                : Optional.empty();
+        return new ClusterPlan(name, networkName(name), IpFamilies.ipv4(subnet), ipv6Subnet, List.copyOf(nodes),
+                loadBalancer, config);
+    }
+
+    /**
+     * The IPv6 subnet of a network the config gives none: unlike IPv4's, the engine has no pool to choose one from.
+     * A unique local /64 whose 56-bit global and subnet ID come from a hash of the network's name (as kind derives
+     * its network's), so that clusters of different names get different subnets and one name always the same.
+     */
+    static String defaultIpv6Subnet(String network) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(network.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        BigInteger prefix = BigInteger.valueOf(0xfd);
+        for (int i = 0; i < 7; i++) {
+            prefix = prefix.shiftLeft(8).or(BigInteger.valueOf(hash[i] & 0xff));
+        }
+        return IpFamilies.format(prefix.shiftLeft(64), 128) + "/64";
     }
 
     /**
@@ -49,7 +77,8 @@ public final class ClusterPlanner {
         String name = config.name() + "-" + NodeRole.LOAD_BALANCER.label();
         List<PortSpec> ports = List.of(new PortSpec(config.networking().apiServerAddress(),
                 config.networking().apiServerPort(), API_SERVER_PORT, "tcp"));
-        return new NodePlan(name, NodeRole.LOAD_BALANCER, LoadBalancerImage.REFERENCE, Optional.empty(), ports,
+        return new NodePlan(name, NodeRole.LOAD_BALANCER, LoadBalancerImage.REFERENCE, Optional.empty(),
+                Optional.empty(), ports,
                 List.of(), Labels.ofRole(config.name(), NodeRole.LOAD_BALANCER), null);
     }
 

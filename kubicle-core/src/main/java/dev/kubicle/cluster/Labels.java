@@ -14,6 +14,8 @@ public final class Labels {
      * addresses inside it, should it be removed while the cluster is stopped.
      */
     public static final String SUBNET = "dev.kubicle.subnet";
+    /** The cluster network's IPv6 subnet, on every node of an IPv6 or dual-stack cluster, for the same reason. */
+    public static final String IPV6_SUBNET = "dev.kubicle.subnet.ipv6";
 
     private Labels() {
     }

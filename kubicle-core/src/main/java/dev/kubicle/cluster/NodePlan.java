@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One node container to be made: its name, role, image, address and what it publishes and mounts.
+ * One node container to be made: its name, role, image, addresses and what it publishes and mounts.
+ *
+ * @param ip     its IPv4 address, or empty for one kubicle chooses
+ * @param ipv6   its IPv6 address on an IPv6 or dual-stack cluster's network, or empty for one kubicle chooses there
  *
  * @param config the node as the config file describes it (kubeadm patches and labels are read from it later)
  */
-public record NodePlan(String name, NodeRole role, String image, Optional<String> ip, List<PortSpec> ports,
-                       List<MountSpec> mounts, Map<String, String> containerLabels, Node config) {
+public record NodePlan(String name, NodeRole role, String image, Optional<String> ip, Optional<String> ipv6,
+                       List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> containerLabels,
+                       Node config) {
 
     public String varVolume() {
         return name + "-var";

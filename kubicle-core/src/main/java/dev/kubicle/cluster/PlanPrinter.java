@@ -15,7 +15,8 @@ public final class PlanPrinter {
         StringBuilder text = new StringBuilder();
         text.append("cluster: ").append(plan.name()).append('\n');
         text.append("network: ").append(plan.network()).append(" (subnet ")
-                .append(plan.subnet().orElse("chosen by the engine")).append(")\n");
+                .append(plan.subnet().orElse("chosen by the engine"))
+                .append(plan.ipv6Subnet().map(ipv6 -> ", " + ipv6).orElse("")).append(")\n");
         text.append("nodes:\n");
         List<NodePlan> containers = new ArrayList<>(plan.nodes());
         plan.loadBalancer().ifPresent(containers::add);
@@ -24,6 +25,9 @@ public final class PlanPrinter {
                     .append("    role: ").append(node.role().label()).append('\n')
                     .append("    image: ").append(node.image()).append('\n')
                     .append("    ip: ").append(node.ip().orElse("chosen by the engine")).append('\n');
+            if (plan.ipv6Subnet().isPresent()) {
+                text.append("    ipv6: ").append(node.ipv6().orElse("chosen by kubicle")).append('\n');
+            }
             if (!node.ports().isEmpty()) {
                 text.append("    ports: ").append(node.ports().stream().map(PlanPrinter::port)
                         .collect(Collectors.joining(", "))).append('\n');

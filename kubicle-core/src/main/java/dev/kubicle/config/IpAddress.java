@@ -58,14 +58,6 @@ record IpAddress(BigInteger value, int bits) {
 
     @Override
     public String toString() {
-        byte[] raw = value.toByteArray();
-        byte[] bytes = new byte[bits / 8];
-        int copied = Math.min(raw.length, bytes.length);
-        System.arraycopy(raw, raw.length - copied, bytes, bytes.length - copied, copied);
-        try {
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("an address of " + bits + " bits has a legal length", e);
-        }
+        return IpFamilies.format(value, bits);
     }
 }

@@ -9,8 +9,6 @@ import java.util.Set;
 final class NetworkingRules {
     private static final Set<String> IP_FAMILIES = Set.of("ipv4", "ipv6", "dual");
     private static final Set<String> PROXY_MODES = Set.of("iptables", "ipvs", "nftables", "none");
-    /** Room for the network address, the gateway, a node and the broadcast address. */
-    private static final int LONGEST_SUBNET_PREFIX = 29;
 
     private NetworkingRules() {
     }
@@ -36,35 +34,12 @@ final class NetworkingRules {
         List<Cidr> services =
                 subnets(networking.serviceSubnet(), family, knownFamily, "networking.serviceSubnet", problems);
         rejectOverlap("networking.serviceSubnet", services, "podSubnet", pods, problems);
-        if (TypeMetaRules.isKubicle(cluster) && networking.subnet() != null) {
-            nodeSubnet(networking.subnet(), problems).ifPresent(subnet -> {
-                rejectOverlap("networking.subnet", List.of(subnet), "podSubnet", pods, problems);
-                rejectOverlap("networking.subnet", List.of(subnet), "serviceSubnet", services, problems);
+        if (TypeMetaRules.isKubicle(cluster) && networking.subnet() != null && knownFamily) {
+            NodeSubnets.parse(networking.subnet(), family, problems).ifPresent(subnets -> {
+                rejectOverlap(NodeSubnets.PATH, subnets, "podSubnet", pods, problems);
+                rejectOverlap(NodeSubnets.PATH, subnets, "serviceSubnet", services, problems);
             });
         }
-    }
-
-    /** kubicle's subnet parsed, if it is a usable IPv4 range; the problem otherwise. */
-    static Optional<Cidr> nodeSubnet(String text, Problems problems) {
-        String path = "networking.subnet";
-        Optional<Cidr> parsed = Cidr.parse(text);
-        if (parsed.isEmpty()) {
-            problems.add(path, "\"" + text + "\" is not a CIDR", "use an IPv4 range such as 172.30.0.0/24");
-            return Optional.empty();
-        }
-        Cidr subnet = parsed.get();
-        if (!subnet.isIpv4()) {
-            problems.add(path, text + " is not an IPv4 range", "use an IPv4 range such as 172.30.0.0/24");
-        } else if (subnet.prefix() > LONGEST_SUBNET_PREFIX) {
-            problems.add(path, text + " is too small for a gateway and nodes",
-                    "use a /" + LONGEST_SUBNET_PREFIX + " or larger range, such as " + subnet.network() + "/24");
-        } else if (subnet.hasHostBits()) {
-            problems.add(path, text + " is not the start of its range",
-                    "use " + subnet.network() + "/" + subnet.prefix());
-        } else {
-            return parsed;
-        }
-        return Optional.empty();
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param name        container name, which is also the node's hostname
  * @param ip          a static IPv4 address on {@code network}, or empty for one the engine picks
+ * @param ipv6        a static IPv6 address on {@code network}, for a node of an IPv6 or dual-stack cluster (whose
+ *                    node then also gets IPv6 turned on and forwarding); empty for an IPv4 node
  * @param varVolume   name of the node's volume, mounted at /var, which holds all of the node's state (kubicle's
  *                    images keep /etc/kubernetes there too) and records this spec, so that the node can be made
  *                    again when its container is gone; empty for none, which keeps /var in the container's own
@@ -25,6 +27,7 @@ public record NodeSpec(
         Map<String, String> labels,
         String network,
         Optional<String> ip,
+        Optional<String> ipv6,
         String varVolume,
         List<PortSpec> ports,
         List<MountSpec> mounts,
@@ -34,20 +37,22 @@ public record NodeSpec(
 
     public NodeSpec {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        ipv6 = ipv6 == null ? Optional.empty() : ipv6;
         dnsSearch = dnsSearch == null ? Optional.empty() : dnsSearch.map(List::copyOf);
     }
 
-    /** A container with the host's search domains, such as the load balancer or an image build's. */
+    /** An IPv4 container with the host's search domains and a command of its own, such as an image build's. */
     public NodeSpec(String name, String image, Map<String, String> labels, String network, Optional<String> ip,
                     String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env,
                     List<String> entrypoint) {
-        this(name, image, labels, network, ip, varVolume, ports, mounts, env, entrypoint, Optional.empty());
+        this(name, image, labels, network, ip, Optional.empty(), varVolume, ports, mounts, env, entrypoint,
+                Optional.empty());
     }
 
-    /** A node that boots through its image's entrypoint, as cluster nodes do. */
+    /** An IPv4 node with the host's search domains that boots through its image's entrypoint. */
     public NodeSpec(String name, String image, Map<String, String> labels, String network, Optional<String> ip,
                     String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env) {
-        this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of(), Optional.empty());
+        this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of());
     }
 
     public boolean hasVarVolume() {

@@ -33,6 +33,7 @@ public final class NodeSpecRecord {
         root.set("labels", strings(spec.labels()));
         root.put("network", spec.network());
         spec.ip().ifPresent(ip -> root.put("ip", ip));
+        spec.ipv6().ifPresent(ip -> root.put("ipv6", ip));
         root.put("varVolume", spec.varVolume());
         ArrayNode ports = root.putArray("ports");
         for (PortSpec port : spec.ports()) {
@@ -83,6 +84,7 @@ public final class NodeSpecRecord {
         return Optional.of(new NodeSpec(root.path("name").asText(), root.path("image").asText(),
                 stringMap(root.path("labels")), root.path("network").asText(""),
                 root.hasNonNull("ip") ? Optional.of(root.path("ip").asText()) : Optional.empty(),
+                root.hasNonNull("ipv6") ? Optional.of(root.path("ipv6").asText()) : Optional.empty(),
                 root.path("varVolume").asText(""), List.copyOf(ports), List.copyOf(mounts),
                 stringMap(root.path("env")), texts(root.path("entrypoint")), dnsSearch));
     }

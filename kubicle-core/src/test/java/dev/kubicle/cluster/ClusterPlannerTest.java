@@ -1,13 +1,18 @@
 package dev.kubicle.cluster;
 
+import dev.kubicle.config.Cluster;
+import dev.kubicle.config.Networking;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.PortSpec;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
 import static dev.kubicle.cluster.TestConfigs.node;
 import static dev.kubicle.cluster.TestConfigs.nodeWithPortAndMount;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ClusterPlannerTest {
 
@@ -70,5 +75,40 @@ class ClusterPlannerTest {
         assertThat(plan.nodes().get(0).ports()).contains(new PortSpec("0.0.0.0", 5353, 53, "udp"));
         assertThat(plan.nodes().get(0).mounts())
                 .containsExactly(new MountSpec("/srv/data", "/data", true, false, "hostToContainer"));
+    }
+
+    private static Cluster withFamily(Cluster config, String ipFamily) {
+        Networking in = config.networking();
+        Networking networking = new Networking(ipFamily, in.apiServerAddress(), in.apiServerPort(), in.podSubnet(),
+                in.serviceSubnet(), in.disableDefaultCNI(), in.kubeProxyMode(), in.dnsSearch(), in.subnet());
+        return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
+                config.runtimeConfig(), networking, config.nodes(), config.kubeadmConfigPatches(),
+                config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),
+                config.containerdConfigPatchesJSON6902());
+    }
+
+    @Test
+    void aDualStackPlanCarriesTheSubnetAndAddressesOfEachFamily() {
+        ClusterPlan plan = ClusterPlanner.plan(withFamily(cluster("two", "172.30.0.0/24,fd00:1::/64",
+                node("control-plane", "172.30.0.10,fd00:1::10"), node("worker", "fd00:1::11")), "dual"));
+
+        assertThat(plan.subnet()).contains("172.30.0.0/24");
+        assertThat(plan.ipv6Subnet()).contains("fd00:1::/64");
+        assertThat(plan.nodes()).extracting(NodePlan::ip, NodePlan::ipv6).containsExactly(
+                tuple(Optional.of("172.30.0.10"), Optional.of("fd00:1::10")),
+                tuple(Optional.empty(), Optional.of("fd00:1::11")));
+    }
+
+    @Test
+    void anIpv6NetworkWithoutASubnetGetsAUniqueLocalOneOfItsName() {
+        ClusterPlan plan = ClusterPlanner.plan(withFamily(cluster("six", null, node("control-plane", null)),
+                "ipv6"));
+
+        assertThat(plan.subnet()).isEmpty();
+        assertThat(plan.ipv6Subnet()).contains(ClusterPlanner.defaultIpv6Subnet("kubicle-six"));
+        assertThat(ClusterPlanner.defaultIpv6Subnet("kubicle-six")).matches("fd[0-9a-f]{2}(:[0-9a-f]{1,4}){3}::/64")
+                .isEqualTo(ClusterPlanner.defaultIpv6Subnet("kubicle-six"))
+                .isNotEqualTo(ClusterPlanner.defaultIpv6Subnet("kubicle-seven"));
+        assertThat(ClusterPlanner.plan(cluster("four", null, node("control-plane", null))).ipv6Subnet()).isEmpty();
     }
 }

@@ -75,7 +75,7 @@ class NodeChangesTest {
             return ok("10.244.0.0/16");
         }
         if (command.contains("get nodes -o jsonpath=")) {
-            return ok("dev-control-plane 10.244.0.0/24 172.30.0.2\ndev-worker 10.244.1.0/24 172.30.0.3\n");
+            return ok("dev-control-plane|10.244.0.0/24,|172.30.0.2,\ndev-worker|10.244.1.0/24,|172.30.0.3,\n");
         }
         if (command.startsWith("kubeadm token create")) {
             return ok(TOKEN + "\n");

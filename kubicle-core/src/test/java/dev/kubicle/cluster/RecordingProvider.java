@@ -79,7 +79,8 @@ final class RecordingProvider implements Provider {
                 // Like an engine, a subnet of its own choosing when none was asked for, its gateway the first address.
                 .map(spec -> new NetworkInfo(spec.name(), spec.name(), spec.subnet().orElse("172.18.0.0/16"),
                         spec.subnet().map(subnet -> subnet.replaceFirst("\\.0/.*", ".1")).orElse("172.18.0.1"),
-                        spec.labels(), Instant.EPOCH));
+                        spec.ipv6Subnet().orElse(""), spec.ipv6Subnet().map(subnet -> subnet.replaceFirst("::/.*",
+                                "::1")).orElse(""), spec.labels(), Instant.EPOCH));
     }
 
     @Override
@@ -146,7 +147,7 @@ final class RecordingProvider implements Provider {
                 : new PortSpec(port.listenAddress(), 41000 + index, port.containerPort(), port.protocol())).toList();
         String state = exited.contains(spec.name()) ? "exited" : "running";
         return new NodeInfo(spec.name(), spec.name(), spec.image(), state,
-                spec.ip().orElse("172.18.0." + (index + 2)), spec.labels(), ports);
+                spec.ip().orElse("172.18.0." + (index + 2)), spec.ipv6().orElse(""), spec.labels(), ports);
     }
 
     @Override

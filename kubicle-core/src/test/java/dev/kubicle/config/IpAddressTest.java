@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IpAddressTest {
 
     @ParameterizedTest(name = "reads {0} as {1}")
-    @CsvSource({"127.0.0.1, 127.0.0.1", "::1, 0:0:0:0:0:0:0:1", "fd00:10:244::, fd00:10:244:0:0:0:0:0",
+    @CsvSource({"127.0.0.1, 127.0.0.1", "::1, ::1", "fd00:10:244::, fd00:10:244::", "fd00:0:0:1:0:0:0:2, fd00:0:0:1::2",
+        "1:0:0:2:0:0:0:3, 1:0:0:2::3", "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8",
         "::ffff:10.0.0.1, 10.0.0.1", "0.0.0.0, 0.0.0.0"})
     void readsAddressesAsGoDoes(String text, String address) {
         assertThat(IpAddress.parse(text)).hasValueSatisfying(ip -> assertThat(ip).hasToString(address));

@@ -60,9 +60,29 @@ class NetworkingRulesTest {
                 Arguments.of("rejects a node subnet that is not a CIDR", "subnet: 172.30.0.0",
                         "cluster.yaml: networking.subnet: \"172.30.0.0\" is not a CIDR;"
                                 + " use an IPv4 range such as 172.30.0.0/24"),
-                Arguments.of("rejects an IPv6 node subnet", "subnet: fd00:1::/64",
+                Arguments.of("rejects an IPv6 node subnet for ipFamily ipv4", "subnet: fd00:1::/64",
                         "cluster.yaml: networking.subnet: fd00:1::/64 is not an IPv4 range;"
-                                + " use an IPv4 range such as 172.30.0.0/24"),
+                                + " use an IPv4 range such as 172.30.0.0/24, or set networking.ipFamily to ipv6 or"
+                                + " dual"),
+                Arguments.of("rejects an IPv6 node subnet that is not a CIDR", "ipFamily: ipv6\n  subnet: \"fd00:1::\"",
+                        "cluster.yaml: networking.subnet: \"fd00:1::\" is not a CIDR;"
+                                + " use an IPv6 range such as fd00:172:30::/64"),
+                Arguments.of("rejects an IPv6 node subnet too small for nodes",
+                        "ipFamily: ipv6\n  subnet: fd00:1::/124",
+                        "cluster.yaml: networking.subnet: fd00:1::/124 is too small for a gateway and nodes;"
+                                + " use a /120 or larger range, such as fd00:1::/64"),
+                Arguments.of("rejects an IPv6 node subnet that does not start its range",
+                        "ipFamily: dual\n  subnet: 172.30.0.0/24,fd00:1::5/64",
+                        "cluster.yaml: networking.subnet: fd00:1::5/64 is not the start of its range;"
+                                + " use fd00:1::/64"),
+                Arguments.of("rejects two node subnets of one family",
+                        "ipFamily: dual\n  subnet: fd00:1::/64,fd00:2::/64",
+                        "cluster.yaml: networking.subnet: fd00:1::/64,fd00:2::/64 has more than one range of a"
+                                + " family; give at most one IPv4 and one IPv6 range, separated by a comma"),
+                Arguments.of("rejects an IPv6 node subnet overlapping the pod subnet",
+                        "ipFamily: ipv6\n  subnet: fd00:10:244:7::/64",
+                        "cluster.yaml: networking.subnet: fd00:10:244:7::/64 overlaps podSubnet fd00:10:244::/56;"
+                                + " pick ranges that do not overlap"),
                 Arguments.of("rejects a node subnet too small for a node", "subnet: 172.30.0.0/30",
                         "cluster.yaml: networking.subnet: 172.30.0.0/30 is too small for a gateway and nodes;"
                                 + " use a /29 or larger range, such as 172.30.0.0/24"),
@@ -97,6 +117,11 @@ class NetworkingRulesTest {
         "ipFamily: ipv6\n  apiServerAddress: \"::1\"",
         "podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.245.0.0/16",
         "subnet: 172.30.0.0/24",
+        "ipFamily: ipv6\n  subnet: fd00:172:30::/64",
+        "ipFamily: ipv6\n  subnet: 172.30.0.0/24,fd00:172:30::/64",
+        "ipFamily: dual\n  subnet: 172.30.0.0/24,fd00:172:30::/64",
+        "ipFamily: dual\n  subnet: fd00:172:30::/64, 172.30.0.0/24",
+        "ipFamily: dual\n  subnet: 172.30.0.0/24",
         "subnet: 192.168.0.0/16",
         "dnsSearch: []"})
     void acceptsValidNetworking(String networking) {

@@ -50,6 +50,55 @@ class NodeIpRulesTest {
                                 + " set networking.subnet to a range that holds it, such as 10.5.6.0/24"));
     }
 
+    private static String ipv6(String family, String subnet, String... ips) {
+        return withSubnet(subnet, ips).replace("networking:\n", "networking:\n  ipFamily: " + family + "\n");
+    }
+
+    static Stream<Arguments> invalidIpv6Addresses() {
+        String usable = "use an address from fd00:172:30::2 to fd00:172:30:0:ffff:ffff:ffff:ffff";
+        return Stream.of(
+                Arguments.of("rejects an IPv6 address outside the subnet",
+                        ipv6("ipv6", "fd00:172:30::/64", "\"fd00:172:31::10\""),
+                        "cluster.yaml: nodes[0].ip: fd00:172:31::10 is outside networking.subnet fd00:172:30::/64; "
+                                + usable),
+                Arguments.of("rejects the IPv6 gateway address", ipv6("ipv6", "fd00:172:30::/64", "\"fd00:172:30::1\""),
+                        "cluster.yaml: nodes[0].ip: fd00:172:30::1 is the gateway address of fd00:172:30::/64, which"
+                                + " the engine takes; " + usable),
+                Arguments.of("rejects an IPv6 address given to two nodes",
+                        ipv6("dual", "172.30.0.0/24,fd00:172:30::/64", "172.30.0.10,fd00:172:30::10",
+                                "172.30.0.11,fd00:172:30::10"),
+                        "cluster.yaml: nodes[1].ip: fd00:172:30::10 is already the address of nodes[0];"
+                                + " give every node an address of its own"),
+                Arguments.of("rejects two addresses of one family",
+                        ipv6("dual", "172.30.0.0/24,fd00:172:30::/64", "172.30.0.10,172.30.0.11"),
+                        "cluster.yaml: nodes[0].ip: 172.30.0.10,172.30.0.11 has more than one address of a family;"
+                                + " give at most one IPv4 and one IPv6 address, separated by a comma"),
+                Arguments.of("rejects an address that is none", ipv6("dual", "172.30.0.0/24", "172.30.0.10,fd00::g"),
+                        "cluster.yaml: nodes[0].ip: \"fd00::g\" is not an IP address; use one address per family,"
+                                + " comma-separated, such as 172.30.0.10,fd00:172:30::10"),
+                Arguments.of("rejects an IPv6 address when the subnet has no IPv6 range",
+                        ipv6("dual", "172.30.0.0/24", "172.30.0.10,fd00:172:30::10"),
+                        "cluster.yaml: nodes[0].ip: fd00:172:30::10 has no range of its family in networking.subnet"
+                                + " 172.30.0.0/24; add one, such as 172.30.0.0/24,fd00:172:30::/64"),
+                Arguments.of("rejects an IPv6 address without a subnet",
+                        kubicle("networking:\n  ipFamily: ipv6\nnodes:\n- ip: \"fd00:172:30::10\"\n"),
+                        "cluster.yaml: nodes[0].ip: is set but networking.subnet is not;"
+                                + " set networking.subnet to a range that holds it, such as fd00:172:30::/64"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidIpv6Addresses")
+    void reportsInvalidIpv6NodeAddresses(String behaviour, String yaml, String expectedLine) {
+        assertThat(problems(yaml)).contains(expectedLine);
+    }
+
+    @Test
+    void acceptsAnAddressOfEachFamilyInsideTheirSubnets() {
+        assertThat(problems(ipv6("dual", "172.30.0.0/24,fd00:172:30::/64", "172.30.0.10,fd00:172:30::10",
+                "\"fd00:172:30::11\"", "172.30.0.12"))).isEmpty();
+        assertThat(problems(ipv6("ipv6", "fd00:172:30::/64", "\"fd00:172:30::10\""))).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidAddresses")
     void reportsInvalidNodeAddresses(String behaviour, String yaml, String expectedLine) {

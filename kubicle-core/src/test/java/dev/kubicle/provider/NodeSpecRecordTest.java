@@ -14,7 +14,7 @@ class NodeSpecRecordTest {
     void aRecordGivesBackTheSpecItWasWrittenFrom() {
         NodeSpec spec = new NodeSpec("c-worker", "kubicle/node:v1.37.2",
                 Map.of("dev.kubicle.cluster", "c", "dev.kubicle.role", "worker"), "kubicle-c",
-                Optional.of("172.18.0.3"), "c-worker-var",
+                Optional.of("172.18.0.3"), Optional.of("fd00:1::3"), "c-worker-var",
                 List.of(new PortSpec("127.0.0.1", 41234, 6443, "tcp")),
                 List.of(new MountSpec("/srv", "/data", true, false, "hostToContainer")),
                 Map.of("KUBICLE_NODE_ROLE", "worker"), List.of("haproxy", "-f", "x"),
@@ -25,11 +25,21 @@ class NodeSpecRecordTest {
 
     @Test
     void noSearchDomainsStayDistinctFromTheHostsOnes() {
-        NodeSpec none = new NodeSpec("n", "i", Map.of(), "net", Optional.empty(), "", List.of(), List.of(), Map.of(),
-                List.of(), Optional.of(List.of()));
+        NodeSpec none = new NodeSpec("n", "i", Map.of(), "net", Optional.empty(), Optional.empty(), "", List.of(),
+                List.of(), Map.of(), List.of(), Optional.of(List.of()));
 
         assertThat(NodeSpecRecord.read(NodeSpecRecord.write(none))).contains(none);
         assertThat(NodeSpecRecord.read(NodeSpecRecord.write(none)).orElseThrow().dnsSearch()).contains(List.of());
+    }
+
+    @Test
+    void aRecordKeepsTheIpv6AddressOfANodeOnAnIpv6Network() {
+        NodeSpec spec = new NodeSpec("c-worker", "kubicle/node:v1.37.2", Map.of(), "kubicle-c",
+                Optional.of("172.18.0.3"), Optional.of("fd00:1::3"), "c-worker-var", List.of(), List.of(), Map.of(),
+                List.of(), Optional.empty());
+
+        assertThat(NodeSpecRecord.read(NodeSpecRecord.write(spec))).hasValueSatisfying(read ->
+                assertThat(read.ipv6()).contains("fd00:1::3"));
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class ClusterNameClaim {
         }
         String own;
         try {
-            own = provider.createNetwork(new NetworkSpec(plan.network(), plan.subnet(), labels));
+            own = provider.createNetwork(new NetworkSpec(plan.network(), plan.subnet(), plan.ipv6Subnet(), labels));
         } catch (KubicleException nameTaken) {
             if (provider.networks(labels).isEmpty()) {
                 throw nameTaken;

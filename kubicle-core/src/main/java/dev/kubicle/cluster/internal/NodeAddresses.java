@@ -2,8 +2,11 @@ package dev.kubicle.cluster.internal;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.config.IpFamilies;
 
+import java.math.BigInteger;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -17,64 +20,67 @@ import java.util.regex.Pattern;
  * Chooses the address of every node that the config leaves to the engine, so that every node is pinned: an engine
  * hands out addresses in the order containers start, and nodes started again in another order (a restart, an
  * engine restart, a reboot) would swap addresses that their certificates, Node objects and pod routes still name.
- * Addresses are the lowest free ones of the network's IPv4 subnet, after its gateway.
+ * Addresses are the lowest free ones of one of the network's subnets, IPv4 or IPv6, after its gateway; a network of
+ * both families has one of these per family.
  */
 public final class NodeAddresses {
     /** Four parts of 0 to 255: anything else would reach InetAddress as a host name, and be looked up. */
     private static final String PART = "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])";
     private static final Pattern DOTTED_QUAD = Pattern.compile(PART + "(\\." + PART + "){3}");
+    /** The shape of an IPv6 literal, which InetAddress reads without a lookup. */
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
-    private final int network;
-    private final int mask;
-    private final int size;
-    private final int gateway;
-    private final Set<Integer> taken = new HashSet<>();
+    private final boolean ipv6;
+    private final BigInteger network;
+    private final BigInteger size;
+    private final BigInteger gateway;
+    private final Set<BigInteger> taken = new HashSet<>();
     private final String subnet;
 
     /**
-     * @param subnet  the cluster network's IPv4 subnet, e.g. 172.18.0.0/16
-     * @param gateway the engine's address on it, never given to a node
-     * @param inUse   addresses that nodes already have or were given by the config
+     * @param subnet  one of the cluster network's subnets, e.g. 172.18.0.0/16 or fd00:6b75:6269::/64
+     * @param gateway the engine's address on it, never given to a node; empty for the subnet's first
+     * @param inUse   addresses of the subnet's family that nodes already have or were given by the config
      */
     public NodeAddresses(String subnet, String gateway, List<String> inUse) {
         this.subnet = subnet;
         String[] parts = subnet.split("/");
-        int prefix = Integer.parseInt(parts[1]);
-        this.size = prefix == 0 ? Integer.MAX_VALUE : 1 << (32 - prefix);
-        this.mask = prefix == 0 ? 0 : -1 << (32 - prefix);
-        this.network = toInt(parts[0]) & mask;
-        this.gateway = gateway == null || gateway.isEmpty() ? network + 1 : toInt(gateway);
+        this.ipv6 = parts[0].contains(":");
+        int bits = ipv6 ? 128 : 32;
+        this.size = BigInteger.ONE.shiftLeft(bits - Integer.parseInt(parts[1]));
+        this.network = toNumber(parts[0]).subtract(toNumber(parts[0]).mod(size));
+        this.gateway = gateway == null || gateway.isEmpty() ? network.add(BigInteger.ONE) : toNumber(gateway);
         // The network's own address and its first (the engine's usual gateway) are never a node's.
         taken.add(this.gateway);
         taken.add(network);
-        taken.add(network + 1);
-        inUse.forEach(address -> taken.add(toInt(address)));
+        taken.add(network.add(BigInteger.ONE));
+        inUse.forEach(address -> taken.add(toNumber(address)));
     }
 
     /** The given address if there is one, else the lowest free one; either way taken from now on. */
     public String assign(Optional<String> fixed) {
         if (fixed.isPresent()) {
-            taken.add(toInt(fixed.get()));
+            taken.add(toNumber(fixed.get()));
             return fixed.get();
         }
-        int free = lowestFree();
+        BigInteger free = lowestFree();
         taken.add(free);
-        return fromInt(free);
+        return fromNumber(free);
     }
 
     /**
      * Takes an address a user asked for, for a node added to a running cluster: it must be a free address of the
-     * subnet, and none of those the engine keeps (the network's own, its gateway, its broadcast address).
+     * subnet, and none of those the engine keeps (the network's own, its gateway, IPv4's broadcast address).
      */
     public String claim(String address) {
-        if (!DOTTED_QUAD.matcher(address).matches()) {
-            throw refused(address + " is not an IPv4 address");
+        if (!(ipv6 ? IPV6_LITERAL : DOTTED_QUAD).matcher(address).matches()) {
+            throw refused(address + " is not an " + family() + " address");
         }
-        int value = toInt(address);
-        if ((value & mask) != network) {
+        BigInteger value = toNumber(address);
+        if (value.compareTo(network) < 0 || value.compareTo(network.add(size)) >= 0) {
             throw refused(address + " is outside the cluster network's subnet " + subnet);
         }
-        if (value == network || value == network + size - 1 || value == gateway) {
+        if (value.equals(network) || !ipv6 && value.equals(broadcast()) || value.equals(gateway)) {
             throw refused(address + " is the network, gateway or broadcast address of " + subnet
                     + ", which the engine keeps");
         }
@@ -86,13 +92,14 @@ public final class NodeAddresses {
 
     private KubicleException refused(String problem) {
         return new KubicleException(ExitCode.INVALID_INPUT, "--ip " + problem + "; use a free address of "
-                + subnet + ", such as " + fromInt(lowestFree()) + ", or leave --ip out for that one");
+                + subnet + ", such as " + fromNumber(lowestFree()) + ", or leave --ip out for that one");
     }
 
-    private int lowestFree() {
-        // The last address is the subnet's broadcast address.
-        for (int offset = 2; offset < size - 1; offset++) {
-            int candidate = network + offset;
+    private BigInteger lowestFree() {
+        // IPv4's last address is the subnet's broadcast address.
+        BigInteger end = ipv6 ? network.add(size) : broadcast();
+        for (BigInteger candidate = network.add(BigInteger.TWO); candidate.compareTo(end) < 0;
+                candidate = candidate.add(BigInteger.ONE)) {
             if (!taken.contains(candidate)) {
                 return candidate;
             }
@@ -103,26 +110,33 @@ public final class NodeAddresses {
 
     /** Assigns, in order, an address to each entry: its own where it has one, else the lowest free one. */
     public List<String> assignAll(List<Optional<String>> fixed) {
-        fixed.stream().flatMap(Optional::stream).forEach(address -> taken.add(toInt(address)));
+        fixed.stream().flatMap(Optional::stream).forEach(address -> taken.add(toNumber(address)));
         List<String> addresses = new ArrayList<>();
         fixed.forEach(address -> addresses.add(assign(address)));
         return addresses;
     }
 
-    private static int toInt(String address) {
+    private BigInteger broadcast() {
+        return network.add(size).subtract(BigInteger.ONE);
+    }
+
+    private String family() {
+        return ipv6 ? "IPv6" : "IPv4";
+    }
+
+    private BigInteger toNumber(String address) {
         try {
             InetAddress parsed = InetAddress.getByName(address.strip());
-            if (!(parsed instanceof Inet4Address)) {
-                throw new IllegalArgumentException(address + " is not an IPv4 address");
+            if (ipv6 ? !(parsed instanceof Inet6Address) : !(parsed instanceof Inet4Address)) {
+                throw new IllegalArgumentException(address + " is not an " + family() + " address");
             }
-            byte[] bytes = parsed.getAddress();
-            return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | bytes[3] & 0xff;
+            return new BigInteger(1, parsed.getAddress());
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(address + " is not an IPv4 address", e);
+            throw new IllegalArgumentException(address + " is not an " + family() + " address", e);
         }
     }
 
-    private static String fromInt(int value) {
-        return (value >>> 24) + "." + (value >>> 16 & 0xff) + "." + (value >>> 8 & 0xff) + "." + (value & 0xff);
+    private String fromNumber(BigInteger value) {
+        return IpFamilies.format(value, ipv6 ? 128 : 32);
     }
 }

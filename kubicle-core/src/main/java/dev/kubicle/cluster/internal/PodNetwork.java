@@ -13,14 +13,16 @@ import java.util.Optional;
 public final class PodNetwork {
     private static final String POD_SUBNET = "{.spec.template.spec.containers[0].env[?(@.name==\"POD_SUBNET\")]"
             + ".value}";
-    private static final String NODES = "{range .items[*]}{.metadata.name} {.spec.podCIDR} "
-            + "{.status.addresses[?(@.type==\"InternalIP\")].address}{\"\\n\"}{end}";
+    /** Name, pod CIDRs and InternalIPs of each node, the lists comma-separated, so a field not set yet is empty. */
+    private static final String NODES = "{range .items[*]}{.metadata.name}"
+            + "{\"|\"}{range .spec.podCIDRs[*]}{@}{\",\"}{end}"
+            + "{\"|\"}{range .status.addresses[?(@.type==\"InternalIP\")]}{.address}{\",\"}{end}{\"\\n\"}{end}";
 
     /**
      * One Node object's part in the pod network.
      *
-     * @param podCidr empty until the node has one
-     * @param address empty until the node reports one
+     * @param podCidr empty until the node has one; on a dual-stack cluster one of each family, comma-separated
+     * @param address empty until the node reports one; on a dual-stack cluster one of each family, comma-separated
      */
     public record NodeRange(String node, String podCidr, String address) {
         public boolean routable() {
@@ -41,22 +43,15 @@ public final class PodNetwork {
     /** Every Node object with its pod CIDR and address. */
     public static List<NodeRange> nodes(NodeCommands commands, String controlPlane) {
         return commands.run(controlPlane, Kubectl.command("get", "nodes", "-o", "jsonpath=" + NODES)).lines()
-                .map(line -> line.strip().split(" +"))
-                .filter(fields -> !fields[0].isEmpty())
                 .map(PodNetwork::nodeRange)
+                .filter(range -> !range.node().isEmpty())
                 .toList();
     }
 
-    /** A line of {@link #NODES}, where a field not set yet is left out altogether. */
-    private static NodeRange nodeRange(String[] fields) {
-        if (fields.length >= 3) {
-            return new NodeRange(fields[0], fields[1], fields[2]);
-        }
-        if (fields.length == 2) {
-            return fields[1].contains("/") ? new NodeRange(fields[0], fields[1], "")
-                    : new NodeRange(fields[0], "", fields[1]);
-        }
-        return new NodeRange(fields[0], "", "");
+    /** A line of {@link #NODES}: each list ends in a comma, which goes. */
+    static NodeRange nodeRange(String line) {
+        String[] fields = (line.strip() + "||").split("\\|", -1);
+        return new NodeRange(fields[0], fields[1].replaceAll(",$", ""), fields[2].replaceAll(",$", ""));
     }
 
     /**

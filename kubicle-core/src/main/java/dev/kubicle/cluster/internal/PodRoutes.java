@@ -1,7 +1,11 @@
 package dev.kubicle.cluster.internal;
 
+import dev.kubicle.config.IpFamilies;
+
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Programs kubicle's pod network on nodes directly, as the kubicle-cni DaemonSet's pods do once they run: each node
@@ -15,21 +19,30 @@ public final class PodRoutes {
     }
 
     /**
-     * @param podSubnet the cluster's pod subnet, which pod traffic keeps its addresses within
-     * @param ranges    each node's pod CIDR, by node name
-     * @param addresses each node's address on the cluster network, by node name
+     * @param podSubnet the cluster's pod subnet (for dual stack both, comma-separated), which pod traffic keeps its
+     *                  addresses within
+     * @param ranges    each node's pod CIDR (for dual stack one of each family, comma-separated), by node name
+     * @param addresses each node's address on the cluster network (for dual stack one of each family,
+     *                  comma-separated), by node name
      */
     public static void program(NodeCommands commands, Parallel parallel, String podSubnet, Map<String, String> ranges,
                                Map<String, String> addresses) throws InterruptedException {
         parallel.forEach(ranges.keySet().stream().sorted().toList(), node -> {
             String routes = ranges.entrySet().stream()
                     .filter(other -> !other.getKey().equals(node) && addresses.containsKey(other.getKey()))
-                    .map(other -> other.getValue() + " " + addresses.get(other.getKey()) + "\n")
+                    .flatMap(other -> routes(other.getValue(), addresses.get(other.getKey())))
                     .sorted()
                     .collect(Collectors.joining());
             commands.runWithInput(node, routes, "sh", "-c",
                     "if command -v kubicle-pod-routes >/dev/null; then kubicle-pod-routes \"$1\"; fi", "sh",
                     podSubnet);
         });
+    }
+
+    /** A "CIDR ADDRESS" line for each of a node's pod CIDRs, through its address of the same family. */
+    static Stream<String> routes(String podCidrs, String addresses) {
+        return Arrays.stream(podCidrs.split(",")).flatMap(cidr -> (cidr.contains(":")
+                ? IpFamilies.ipv6(addresses) : IpFamilies.ipv4(addresses)).stream()
+                .map(via -> cidr + " " + via + "\n"));
     }
 }

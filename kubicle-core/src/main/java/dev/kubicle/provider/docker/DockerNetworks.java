@@ -11,6 +11,7 @@ import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -69,22 +70,49 @@ final class DockerNetworks {
     }
 
     private String createWith(NetworkSpec spec, String subnet) {
+        List<Network.Ipam.Config> ranges = new ArrayList<>();
+        // The engine makes each subnet's first address the gateway.
+        ranges.add(new Network.Ipam.Config().withSubnet(subnet));
+        spec.ipv6Subnet().ifPresent(ipv6 -> ranges.add(new Network.Ipam.Config().withSubnet(ipv6)));
         var create = client.createNetworkCmd()
                 .withName(spec.name())
                 .withDriver("bridge")
                 .withCheckDuplicate(true)
                 .withLabels(spec.labels())
                 .withOptions(options(defaultBridgeMtu()))
-                // The engine makes the subnet's first address the gateway.
-                .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)));
+                .withEnableIpv6(spec.ipv6Subnet().isPresent())
+                .withIpam(new Network.Ipam().withConfig(ranges));
+        String id;
         try {
-            return create.exec().getId();
+            id = create.exec().getId();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "network " + spec.name()
                     + " already exists; delete it (docker network rm " + spec.name() + ") or pick another name", e);
         } catch (DockerException e) {
-            throw EngineErrors.failed("create network " + spec.name() + " with subnet " + subnet, e);
+            String reason = EngineErrors.message(e);
+            if (spec.ipv6Subnet().isPresent() && !reason.contains("overlap")) {
+                throw noIpv6(spec, "refused it: " + reason, e);
+            }
+            throw EngineErrors.failed("create network " + spec.name() + " with subnet " + subnet
+                    + spec.ipv6Subnet().map(ipv6 -> " and " + ipv6).orElse(""), e);
         }
+        if (spec.ipv6Subnet().isPresent() && inspect(spec.name()).map(NetworkInfo::ipv6Subnet)
+                .filter(value -> !value.isEmpty()).isEmpty()) {
+            delete(id);
+            throw noIpv6(spec, "made it without IPv6", null);
+        }
+        return id;
+    }
+
+    /**
+     * The cluster network is the first thing a create makes (it claims the cluster's name), so a host that cannot
+     * give containers IPv6 is found out here, with nothing made yet.
+     */
+    private static KubicleException noIpv6(NetworkSpec spec, String what, Throwable cause) {
+        return new KubicleException(ExitCode.INVALID_INPUT, "the engine cannot give containers IPv6: asked for network "
+                + spec.name() + " with IPv6 subnet " + spec.ipv6Subnet().orElseThrow() + ", it " + what
+                + "; networking.ipFamily ipv6 and dual need IPv6 in the engine host's kernel (is it booted with"
+                + " ipv6.disable=1?), or use ipFamily ipv4", cause);
     }
 
     /**
@@ -145,14 +173,25 @@ final class DockerNetworks {
     }
 
     private static NetworkInfo info(Network network) {
-        Network.Ipam.Config ipv4 = network.getIpam() == null || network.getIpam().getConfig() == null ? null
-                : network.getIpam().getConfig().stream()
-                        .filter(config -> config.getSubnet() != null && !config.getSubnet().contains(":"))
-                        .findFirst().orElse(null);
+        Network.Ipam.Config ipv4 = range(network, false);
+        Network.Ipam.Config ipv6 = range(network, true);
         return new NetworkInfo(network.getName(), network.getId(),
                 ipv4 == null ? "" : ipv4.getSubnet(),
                 ipv4 == null || ipv4.getGateway() == null ? "" : ipv4.getGateway(),
+                ipv6 == null ? "" : ipv6.getSubnet(),
+                ipv6 == null || ipv6.getGateway() == null ? "" : ipv6.getGateway(),
                 network.getLabels() == null ? Map.of() : new TreeMap<>(network.getLabels()),
                 network.getCreated() == null ? Instant.EPOCH : network.getCreated().toInstant());
+    }
+
+    /** The network's first range of one family, or null; IPv6 only where the network has IPv6 turned on. */
+    private static Network.Ipam.Config range(Network network, boolean ipv6) {
+        if (network.getIpam() == null || network.getIpam().getConfig() == null
+                || ipv6 && !Boolean.TRUE.equals(network.getEnableIPv6())) {
+            return null;
+        }
+        return network.getIpam().getConfig().stream()
+                .filter(config -> config.getSubnet() != null && config.getSubnet().contains(":") == ipv6)
+                .findFirst().orElse(null);
     }
 }

@@ -168,8 +168,8 @@ public final class DockerProvider implements Provider {
     }
 
     private static NodeSpec withStablePorts(NodeSpec spec) {
-        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
-                StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
+        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.ipv6(),
+                spec.varVolume(), StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
                 spec.dnsSearch());
     }
 

@@ -49,6 +49,7 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                 .withHostConfig(hostConfig());
         // docker-java turns this into the endpoint config of the network named by the host config's network mode.
         spec.ip().ifPresent(create::withIpv4Address);
+        spec.ipv6().ifPresent(create::withIpv6Address);
         if (!spec.entrypoint().isEmpty()) {
             create.withEntrypoint(spec.entrypoint());
         }
@@ -65,6 +66,11 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                 .withBinds(binds())
                 .withPortBindings(PublishedPorts.bindings(spec.ports()));
         spec.dnsSearch().ifPresent(domains -> config.withDnsSearch(dnsSearch(domains)));
+        if (spec.ipv6().isPresent()) {
+            // As kind: the engine turns IPv6 off in a container's namespace apart from its own interface, so the
+            // veths of the node's pods would get no IPv6 address; and the node routes its pods' IPv6 traffic.
+            config.withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0", "net.ipv6.conf.all.forwarding", "1"));
+        }
         if (privileges.mode() == PrivilegeMode.PRIVILEGED) {
             // As kind: a private cgroup namespace, so the node's systemd sees its own cgroup as the root.
             config.withPrivileged(true).withCgroupnsMode("private");

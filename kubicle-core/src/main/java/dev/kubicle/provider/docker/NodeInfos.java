@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Reads a {@link NodeInfo} out of the engine's description of a container. */
 final class NodeInfos {
@@ -31,20 +32,22 @@ final class NodeInfos {
         String state = container.getState() == null || container.getState().getStatus() == null ? "unknown"
                 : container.getState().getStatus();
         return new NodeInfo(name, container.getId(), config == null ? "" : Objects.toString(config.getImage(), ""),
-                state, ip(container), labels, ports(container.getNetworkSettings(), container.getHostConfig()));
+                state, ip(container, ContainerNetwork::getIpAddress),
+                ip(container, ContainerNetwork::getGlobalIPv6Address), labels,
+                ports(container.getNetworkSettings(), container.getHostConfig()));
     }
 
     /** The address on the network the node was created on (its network mode), or on its only network. */
-    private static String ip(InspectContainerResponse container) {
+    private static String ip(InspectContainerResponse container, Function<ContainerNetwork, String> address) {
         NetworkSettings settings = container.getNetworkSettings();
         if (settings == null || settings.getNetworks() == null) {
             return "";
         }
         Map<String, ContainerNetwork> networks = settings.getNetworks();
         String home = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
-        return Optional.ofNullable(home).map(networks::get).map(ContainerNetwork::getIpAddress)
+        return Optional.ofNullable(home).map(networks::get).map(address)
                 .filter(ip -> !ip.isEmpty())
-                .or(() -> new TreeMap<>(networks).values().stream().map(ContainerNetwork::getIpAddress)
+                .or(() -> new TreeMap<>(networks).values().stream().map(address)
                         .filter(ip -> ip != null && !ip.isEmpty()).findFirst())
                 .orElse("");
     }

@@ -24,6 +24,7 @@ record PlainContainerConfig(NodeSpec spec) {
                         .withRestartPolicy(NodeContainerConfig.RESTART_POLICY)
                         .withPortBindings(PublishedPorts.bindings(spec.ports())));
         spec.ip().ifPresent(create::withIpv4Address);
+        spec.ipv6().ifPresent(create::withIpv6Address);
         if (!spec.entrypoint().isEmpty()) {
             create.withEntrypoint(spec.entrypoint());
         }

@@ -54,4 +54,25 @@ class NodeAddressesTest {
         assertThatThrownBy(() -> addresses.claim("172.30.0.3")).hasMessageContaining("already the address of a "
                 + "node");
     }
+
+    @Test
+    void ipv6NodesGetTheLowestFreeAddressesOfTheIpv6SubnetAfterItsGateway() {
+        NodeAddresses addresses = new NodeAddresses("fd00:6b75:6269:1::/64", "", List.of("fd00:6b75:6269:1::3"));
+
+        assertThat(addresses.assignAll(List.of(Optional.empty(), Optional.of("fd00:6b75:6269:1::10"),
+                Optional.empty()))).containsExactly("fd00:6b75:6269:1::2", "fd00:6b75:6269:1::10",
+                "fd00:6b75:6269:1::4");
+    }
+
+    @Test
+    void anIpv6AddressAskedForMustBeAFreeOneOfTheIpv6Subnet() {
+        NodeAddresses addresses = new NodeAddresses("fd00:1::/64", "fd00:1::1", List.of("fd00:1::2"));
+
+        assertThat(addresses.claim("fd00:1::ffff:ffff:ffff:ffff")).isEqualTo("fd00:1::ffff:ffff:ffff:ffff");
+        for (String refused : List.of("fd00:1::2", "fd00:1::1", "fd00:1::", "fd00:2::5", "172.30.0.9", "fd00:1::g")) {
+            assertThatThrownBy(() -> addresses.claim(refused)).as(refused).isInstanceOf(KubicleException.class)
+                    .hasMessageStartingWith("--ip " + refused + " is ")
+                    .hasMessageEndingWith("such as fd00:1::3, or leave --ip out for that one");
+        }
+    }
 }

@@ -155,6 +155,21 @@ class NodeContainerConfigTest {
     }
 
     @Test
+    void anIpv6NodeGetsItsIpv6AddressAndIpv6TurnedOnAndForwardingLikeKind() {
+        NodeSpec spec = plainSpec();
+        NodeSpec ipv6 = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
+                Optional.of("fd00:1::2"), spec.varVolume(), spec.ports(), spec.mounts(), Map.of(), List.of(),
+                Optional.empty());
+
+        CreateContainerCmd create = create(ipv6, PrivilegeMode.EMULATED, BARE_HOST);
+
+        assertThat(create.getIpv6Address()).isEqualTo("fd00:1::2");
+        assertThat(create.getHostConfig().getSysctls()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "net.ipv6.conf.all.disable_ipv6", "0", "net.ipv6.conf.all.forwarding", "1"));
+        assertThat(create(spec, PrivilegeMode.EMULATED, BARE_HOST).getHostConfig().getSysctls()).isNull();
+    }
+
+    @Test
     void nodesBootThroughTheImagesEntrypointUnlessTheSpecGivesAnother() {
         NodeSpec spec = plainSpec();
         NodeSpec sleeping = new NodeSpec(spec.name(), spec.image(), Map.of(), "none", Optional.empty(), "",
@@ -179,8 +194,8 @@ class NodeContainerConfigTest {
     }
 
     private static NodeSpec withDnsSearch(NodeSpec spec, Optional<List<String>> dnsSearch) {
-        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.varVolume(),
-                spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch);
+        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.ipv6(),
+                spec.varVolume(), spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
     public void execute(ActionContext context) throws InterruptedException {
         var plan = context.plan();
         if (context.provider().network(plan.network()).isEmpty()) {
-            context.provider().createNetwork(new NetworkSpec(plan.network(), plan.subnet(),
+            context.provider().createNetwork(new NetworkSpec(plan.network(), plan.subnet(), plan.ipv6Subnet(),
                     Labels.ofCluster(plan.name())));
         }
         NetworkInfo network = context.provider().network(plan.network()).orElseThrow(() -> new KubicleException(
@@ -50,27 +50,41 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
         plan.loadBalancer().ifPresent(all::add);
         List<String> addresses = new NodeAddresses(network.subnet(), network.gateway(), List.of())
                 .assignAll(all.stream().map(NodePlan::ip).toList());
+        List<Optional<String>> ipv6 = ipv6Addresses(network, all);
         List<Runnable> containers = new ArrayList<>();
         for (int i = 0; i < plan.nodes().size(); i++) {
-            NodeSpec spec = spec(plan.network(), network.subnet(), plan.nodes().get(i), addresses.get(i),
+            NodeSpec spec = spec(network, plan.nodes().get(i), addresses.get(i), ipv6.get(i),
                     Optional.ofNullable(plan.config().networking().dnsSearch()));
             containers.add(() -> context.provider().runNode(spec));
         }
         plan.loadBalancer().ifPresent(balancer -> containers.add(() -> new LoadBalancer(context.provider())
-                .start(balancer, plan.network(), addresses.get(addresses.size() - 1))));
+                .start(balancer, plan.network(), addresses.get(addresses.size() - 1), ipv6.get(ipv6.size() - 1))));
         context.parallel().forEach(containers, Runnable::run);
         context.progress().detail("node containers run " + context.provider().nodePrivileges().describe());
     }
 
+    /** Pinned IPv6 addresses as IPv4's, on a network with IPv6; none on a network without. */
+    private static List<Optional<String>> ipv6Addresses(NetworkInfo network, List<NodePlan> containers) {
+        if (network.ipv6Subnet().isEmpty()) {
+            return containers.stream().map(node -> Optional.<String>empty()).toList();
+        }
+        return new NodeAddresses(network.ipv6Subnet(), network.ipv6Gateway(), List.of())
+                .assignAll(containers.stream().map(NodePlan::ipv6).toList()).stream().map(Optional::of).toList();
+    }
+
     /**
-     * A node's container, pinned to its address (see {@link NodeAddresses}), with the cluster's DNS search domains
+     * A node's container, pinned to its addresses (see {@link NodeAddresses}), with the cluster's DNS search domains
      * ({@code networking.dnsSearch}; empty for the host's).
      */
-    public static NodeSpec spec(String network, String subnet, NodePlan node, String ip,
+    public static NodeSpec spec(NetworkInfo network, NodePlan node, String ip, Optional<String> ipv6,
             Optional<List<String>> dnsSearch) {
         Map<String, String> labels = new TreeMap<>(node.containerLabels());
-        labels.put(Labels.SUBNET, subnet);
-        return new NodeSpec(node.name(), node.image(), labels, network, Optional.of(ip), node.varVolume(),
-                node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()), List.of(), dnsSearch);
+        labels.put(Labels.SUBNET, network.subnet());
+        if (ipv6.isPresent()) {
+            labels.put(Labels.IPV6_SUBNET, network.ipv6Subnet());
+        }
+        return new NodeSpec(node.name(), node.image(), labels, network.name(), Optional.of(ip), ipv6,
+                node.varVolume(), node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()),
+                List.of(), dnsSearch);
     }
 }

@@ -51,7 +51,7 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
         Map<String, String> addresses = new ConcurrentHashMap<>();
         context.parallel().forEach(plan.nodes(), node -> {
-            String ip = NodeFacts.ip(context.provider(), node.name());
+            String ip = NodeFacts.ip(context.provider(), node.name(), plan.config().networking().ipFamily());
             addresses.put(node.name(), ip);
             KubeadmConfigInput input = KubeadmConfigInput.forNode(plan.config(), node.config(), node.name(), ip,
                     node == bootstrap, version, endpoint, cgroupV1, secrets);

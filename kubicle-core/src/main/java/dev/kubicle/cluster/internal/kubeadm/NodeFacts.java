@@ -3,6 +3,7 @@ package dev.kubicle.cluster.internal.kubeadm;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.NodeCommands;
+import dev.kubicle.config.IpFamilies;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
@@ -27,9 +28,23 @@ public final class NodeFacts {
         return !commands.attempt(node, "test", "-f", "/sys/fs/cgroup/cgroup.controllers").ok();
     }
 
-    public static String ip(Provider provider, String node) {
-        return provider.inspectNode(node).map(NodeInfo::ip).filter(ip -> !ip.isEmpty())
-                .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE,
-                        "node " + node + " has no address on the cluster network; is it running?"));
+    /**
+     * The node's addresses on the cluster network for its kubelet and kubeadm: the one of the cluster's IP family,
+     * or for dual stack both, comma-separated, IPv4 first.
+     */
+    public static String ip(Provider provider, String node, String ipFamily) {
+        NodeInfo info = provider.inspectNode(node).orElseThrow(() -> noAddress(node, "the cluster network"));
+        if (IpFamilies.usesIpv6(ipFamily) && info.ipv6().isEmpty()) {
+            throw noAddress(node, "the cluster network's IPv6 subnet");
+        }
+        if (!ipFamily.equals("ipv6") && info.ip().isEmpty()) {
+            throw noAddress(node, "the cluster network");
+        }
+        return IpFamilies.nodeIps(ipFamily, info.ip(), info.ipv6());
+    }
+
+    private static KubicleException noAddress(String node, String where) {
+        return new KubicleException(ExitCode.UNEXPECTED_STATE, "node " + node + " has no address on " + where
+                + "; is it running?");
     }
 }

@@ -63,11 +63,17 @@ final class RestoreNodesAction implements Action<LifecycleContext> {
         if (context.provider().network(any.network()).isPresent()) {
             return;
         }
-        Optional<String> subnet = context.provider().recordedNodes(Labels.ofCluster(context.cluster())).stream()
-                .map(spec -> spec.labels().get(Labels.SUBNET)).filter(value -> value != null && !value.isEmpty())
-                .findFirst();
+        List<NodeSpec> recorded = context.provider().recordedNodes(Labels.ofCluster(context.cluster()));
+        Optional<String> subnet = recordedLabel(recorded, Labels.SUBNET);
+        Optional<String> ipv6Subnet = recordedLabel(recorded, Labels.IPV6_SUBNET);
         context.progress().detail("making the network " + any.network() + " again" + subnet.map(s -> " with subnet "
-                + s).orElse(""));
-        context.provider().createNetwork(new NetworkSpec(any.network(), subnet, Labels.ofCluster(context.cluster())));
+                + s).orElse("") + ipv6Subnet.map(s -> " and " + s).orElse(""));
+        context.provider().createNetwork(new NetworkSpec(any.network(), subnet, ipv6Subnet,
+                Labels.ofCluster(context.cluster())));
+    }
+
+    private static Optional<String> recordedLabel(List<NodeSpec> recorded, String label) {
+        return recorded.stream().map(spec -> spec.labels().get(label)).filter(value -> value != null
+                && !value.isEmpty()).findFirst();
     }
 }

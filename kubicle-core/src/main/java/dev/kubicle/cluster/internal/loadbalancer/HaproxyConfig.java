@@ -14,8 +14,12 @@ public final class HaproxyConfig {
     private HaproxyConfig() {
     }
 
-    /** @param controlPlanes container names; none yet makes a balancer that listens and refuses */
-    public static String render(List<String> controlPlanes, int apiServerPort) {
+    /**
+     * @param controlPlanes container names; none yet makes a balancer that listens and refuses
+     * @param ipv6          whether the balancer has an IPv6 address too (an IPv6 or dual-stack cluster), on which
+     *                      it then listens as well: the engine forwards an IPv6 published port to it
+     */
+    public static String render(List<String> controlPlanes, int apiServerPort, boolean ipv6) {
         StringBuilder config = new StringBuilder("""
                 # haproxy runs in the foreground (-db) and reports server state changes on standard error, which is
                 # the container's log.
@@ -40,13 +44,13 @@ public final class HaproxyConfig {
                   default-server init-addr last,libc,none inter 1s fall 2 rise 1
 
                 frontend control-plane
-                  bind *:%1$d
+                  bind %2$s:%1$d%3$s
                   default_backend kube-apiservers
 
                 backend kube-apiservers
                   option httpchk GET /healthz
                   http-check expect status 200
-                """.formatted(apiServerPort));
+                """.formatted(apiServerPort, ipv6 ? "::" : "*", ipv6 ? " v4v6" : ""));
         for (String controlPlane : controlPlanes) {
             config.append("  server ").append(controlPlane).append(' ').append(controlPlane).append(':')
                     .append(apiServerPort).append(" check check-ssl verify none resolvers engine\n");

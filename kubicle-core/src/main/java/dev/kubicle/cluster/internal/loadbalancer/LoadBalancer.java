@@ -33,21 +33,21 @@ public final class LoadBalancer {
      * The container as the engine makes it; haproxy wants its config before it starts. Its volume only records the
      * spec, so that a balancer removed by hand can be made again.
      */
-    static NodeSpec spec(NodePlan balancer, String network, String ip) {
+    static NodeSpec spec(NodePlan balancer, String network, String ip, Optional<String> ipv6) {
         return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, Optional.of(ip),
-                balancer.varVolume(), balancer.ports(), List.of(), Map.of(),
-                List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH));
+                ipv6, balancer.varVolume(), balancer.ports(), List.of(), Map.of(),
+                List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Optional.empty());
     }
 
     /** Makes and starts the container, listening already but with no control plane to send connections to. */
-    public void start(NodePlan balancer, String network, String ip) {
-        start(spec(balancer, network, ip));
+    public void start(NodePlan balancer, String network, String ip, Optional<String> ipv6) {
+        start(spec(balancer, network, ip, ipv6));
     }
 
     /** Makes and starts the container from its spec (a recorded one, when the balancer is made again). */
     public void start(NodeSpec spec) {
         provider.createContainer(spec);
-        provider.writeFile(spec.name(), HaproxyConfig.PATH, config(List.of()), CONFIG_MODE);
+        provider.writeFile(spec.name(), HaproxyConfig.PATH, config(List.of(), spec.ipv6().isPresent()), CONFIG_MODE);
         provider.startNode(spec.name());
     }
 
@@ -57,21 +57,23 @@ public final class LoadBalancer {
      */
     public void configure(String balancer, String cluster, NodeCommands commands) {
         // haproxy is the container's process: a container that stopped is a haproxy that refused to start.
-        if (provider.inspectNode(balancer).filter(NodeInfo::running).isEmpty()) {
+        Optional<NodeInfo> running = provider.inspectNode(balancer).filter(NodeInfo::running);
+        if (running.isEmpty()) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the load balancer " + balancer
                     + " is not running: haproxy did not start; see 'docker logs " + balancer + "'");
         }
         List<String> controlPlanes = provider.listNodes(Labels.ofRole(cluster, NodeRole.CONTROL_PLANE)).stream()
                 .map(NodeInfo::name).sorted().toList();
         String next = HaproxyConfig.PATH + ".next";
-        provider.writeFile(balancer, next, config(controlPlanes), CONFIG_MODE);
+        provider.writeFile(balancer, next, config(controlPlanes, !running.get().ipv6().isEmpty()), CONFIG_MODE);
         // Checked before it replaces the running config, so that a bad one never reaches haproxy.
         commands.run(balancer, "haproxy", "-c", "-q", "-f", next);
         commands.run(balancer, "mv", next, HaproxyConfig.PATH);
         commands.run(balancer, "kill", "-USR2", "1");
     }
 
-    private static byte[] config(List<String> controlPlanes) {
-        return HaproxyConfig.render(controlPlanes, ClusterPlanner.API_SERVER_PORT).getBytes(StandardCharsets.UTF_8);
+    private static byte[] config(List<String> controlPlanes, boolean ipv6) {
+        return HaproxyConfig.render(controlPlanes, ClusterPlanner.API_SERVER_PORT, ipv6)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

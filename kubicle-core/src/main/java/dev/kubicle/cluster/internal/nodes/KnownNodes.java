@@ -42,10 +42,17 @@ record KnownNodes(List<NodeInfo> containers, List<NodeSpec> records) {
                 records.stream().filter(spec -> hasRole(spec.labels(), role)).map(NodeSpec::name)).distinct().toList();
     }
 
-    /** The addresses taken on the cluster network, those of stopped and vanished nodes included. */
+    /** The IPv4 addresses taken on the cluster network, those of stopped and vanished nodes included. */
     List<String> addresses() {
         return Stream.concat(containers.stream().map(NodeInfo::ip),
                 records.stream().flatMap(spec -> spec.ip().stream())).filter(ip -> !ip.isEmpty()).distinct().toList();
+    }
+
+    /** The IPv6 addresses taken on the cluster network, as {@link #addresses()}. */
+    List<String> ipv6Addresses() {
+        return Stream.concat(containers.stream().map(NodeInfo::ipv6),
+                records.stream().flatMap(spec -> spec.ipv6().stream())).filter(ip -> !ip.isEmpty()).distinct()
+                .toList();
     }
 
     /** The image of the cluster's nodes of that role, else of any of its nodes, as recorded, else as made. */

@@ -52,6 +52,10 @@ final class NodeAdditionPlanner {
                         + "no network; start it with 'kubicle start cluster --name " + cluster + "'"));
         NodeAddresses addresses = new NodeAddresses(network.subnet(), network.gateway(), known.addresses());
         String ip = options.ip() == null ? addresses.assign(Optional.empty()) : addresses.claim(options.ip());
+        // --ip names the IPv4 address; on a network with IPv6 the node's IPv6 one is the lowest free.
+        Optional<String> ipv6 = network.ipv6Subnet().isEmpty() ? Optional.empty()
+                : Optional.of(new NodeAddresses(network.ipv6Subnet(), network.ipv6Gateway(), known.ipv6Addresses())
+                        .assign(Optional.empty()));
         String image = Optional.ofNullable(options.image()).or(() -> known.image(role))
                 .orElseThrow(() -> new KubicleException(ExitCode.INVALID_INPUT, "cluster \"" + cluster + "\" has no "
                         + "node whose image a new node could take; name one with --image"));
@@ -69,10 +73,10 @@ final class NodeAdditionPlanner {
                     + "not a node of cluster \"" + cluster + "\"; remove it, or rename it, to add the node");
         }
         Node config = new Node(role.label(), image, options.labels(), List.of(), List.of(), List.of(), List.of(), ip);
-        NodePlan node = new NodePlan(name, role, image, Optional.of(ip), List.of(), List.of(),
+        NodePlan node = new NodePlan(name, role, image, Optional.of(ip), ipv6, List.of(), List.of(),
                 Labels.ofRole(cluster, role), config);
-        return new NodeAddition(cluster, node, network.name(), network.subnet(),
-                apiServerAddress(known.containers()), settings, podRange, balanced, known.dnsSearch());
+        return new NodeAddition(cluster, node, network, apiServerAddress(known.containers()), settings, podRange,
+                balanced, known.dnsSearch());
     }
 
     /** The lowest /24 of the pod subnet that no Node object has, as kubicle numbered the nodes create made. */

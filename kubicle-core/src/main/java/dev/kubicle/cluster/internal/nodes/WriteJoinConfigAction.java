@@ -61,7 +61,7 @@ final class WriteJoinConfigAction implements Action<LifecycleContext> {
         }
         KubeadmConfigInput input = new KubeadmConfigInput(settings.clusterName(),
                 NodeFacts.kubernetesVersion(commands, node), settings.controlPlaneEndpoint(), node,
-                NodeFacts.ip(context.provider(), node),
+                NodeFacts.ip(context.provider(), node, settings.ipFamily()),
                 controlPlaneRole ? KubeadmConfigInput.Role.CONTROL_PLANE : KubeadmConfigInput.Role.WORKER, false,
                 addition.apiServerAddress(), settings.podSubnet(), settings.serviceSubnet(), settings.ipFamily(),
                 settings.kubeProxyMode(), settings.featureGates(), settings.runtimeConfig(),

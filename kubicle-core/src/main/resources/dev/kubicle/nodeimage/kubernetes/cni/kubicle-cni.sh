@@ -1,9 +1,9 @@
 #!/bin/sh
-# kubicle's pod network, one copy per node (DaemonSet, host network). Every node gets a pod CIDR from the
-# controller manager or from kubicle; this loop makes the node's CNI config hand out addresses from it (ptp +
-# host-local, so each pod has a veth and a host route, no bridge), and has the node's kubicle-pod-routes route every
-# other node's pod CIDR to that node's IP over the cluster's network and masquerade pod traffic that leaves the pod
-# network.
+# kubicle's pod network, one copy per node (DaemonSet, host network). Every node gets a pod CIDR (one per family on
+# a dual-stack cluster) from the controller manager or from kubicle; this loop makes the node's CNI config hand out
+# addresses from it (ptp + host-local, so each pod has a veth and a host route, no bridge), and has the node's
+# kubicle-pod-routes route every other node's pod CIDRs to that node's IP of the same family over the cluster's
+# network and masquerade pod traffic that leaves the pod network.
 #
 # It runs busybox in its own image, and everything that touches the node through `chroot /host` with the node's
 # own tools (ip, iptables, kubectl): the image stays tiny and can never disagree with the node's iptables backend.
@@ -49,11 +49,32 @@ current-context: kubicle-cni
 KUBECONFIG
 }
 
-# "name podCIDR internalIP" per node; no output when the API cannot be asked yet.
+# "name|podCIDRs|internalIPs" per node, the lists comma-separated (two entries each on a dual-stack cluster); no
+# output when the API cannot be asked yet. A field not set yet is empty, hence the separator that is not a space.
 list_nodes() {
   write_kubeconfig || return 1
   on_host kubectl --kubeconfig="$CREDENTIALS/kubeconfig" get nodes -o \
-    'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.podCIDR}{" "}{.status.addresses[?(@.type=="InternalIP")].address}{"\n"}{end}'
+    'jsonpath={range .items[*]}{.metadata.name}{"|"}{range .spec.podCIDRs[*]}{@}{","}{end}{"|"}{range .status.addresses[?(@.type=="InternalIP")]}{.address}{","}{end}{"\n"}{end}'
+}
+
+# same_family A B: whether two addresses or ranges are both IPv6 or both IPv4.
+same_family() {
+  case $1 in *:*) case $2 in *:*) return 0 ;; esac; return 1 ;; esac
+  case $2 in *:*) return 1 ;; esac
+  return 0
+}
+
+# routes_to CIDRS ADDRESSES: a "CIDR ADDRESS" line for each of a node's pod CIDRs, through its address of that family.
+routes_to() {
+  local cidr ip
+  for cidr in $(echo "$1" | tr ',' ' '); do
+    for ip in $(echo "$2" | tr ',' ' '); do
+      if same_family "$cidr" "$ip"; then
+        echo "$cidr $ip"
+        break
+      fi
+    done
+  done
 }
 
 # The node's own tool writes the file (cluster creation uses it too), so both always agree on its content.
@@ -64,15 +85,17 @@ write_conf() {
 
 # Routes and masquerading are the node's own tool's work (cluster creation and start use it too).
 sync_once() {
-  local nodes name cidr ip routes="" changes
+  local nodes name cidrs ips routes="" changes
   nodes=$(list_nodes) || return 1
   [ -n "$nodes" ] || return 1
-  while read -r name cidr ip; do
-    [ -n "$cidr" ] && [ -n "$ip" ] || continue
+  while IFS='|' read -r name cidrs ips; do
+    cidrs=${cidrs%,}
+    ips=${ips%,}
+    [ -n "$cidrs" ] && [ -n "$ips" ] || continue
     if [ "$name" = "$NODE_NAME" ]; then
-      write_conf "$cidr"
+      write_conf "$cidrs"
     else
-      routes="$routes$cidr $ip
+      routes="$routes$(routes_to "$cidrs" "$ips")
 "
     fi
   done <<NODES

@@ -10,7 +10,7 @@ class HaproxyConfigTest {
 
     @Test
     void sendsTcpOnTheApiServerPortToEveryControlPlaneByNameThroughTheEnginesDns() {
-        String config = HaproxyConfig.render(List.of("ha-control-plane", "ha-control-plane2"), 6443);
+        String config = HaproxyConfig.render(List.of("ha-control-plane", "ha-control-plane2"), 6443, false);
 
         assertThat(config).contains("mode tcp", "bind *:6443\n", "option httpchk GET /healthz", "parse-resolv-conf")
                 .doesNotContain("127.0.0.11");
@@ -22,9 +22,15 @@ class HaproxyConfigTest {
 
     @Test
     void withoutControlPlanesItStillListens() {
-        String config = HaproxyConfig.render(List.of(), 6443);
+        String config = HaproxyConfig.render(List.of(), 6443, false);
 
         assertThat(config).contains("frontend control-plane", "backend kube-apiservers", "init-addr last,libc,none")
                 .doesNotContain("  server ");
+    }
+
+    @Test
+    void onAnIpv6NetworkItListensOnBothFamilies() {
+        assertThat(HaproxyConfig.render(List.of(), 6443, true)).contains("  bind :::6443 v4v6\n")
+                .doesNotContain("bind *:");
     }
 }

@@ -44,7 +44,7 @@ class NodeSelectionTest {
     }
 
     private static NodeInfo node(String name, String role) {
-        return new NodeInfo(name, name, "kubicle/node:test", "running", "",
+        return new NodeInfo(name, name, "kubicle/node:test", "running", "", "",
                 Map.of(Labels.CLUSTER, "dev", Labels.ROLE, role), List.of());
     }
 }
