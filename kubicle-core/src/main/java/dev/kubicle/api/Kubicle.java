@@ -4,6 +4,7 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.Clusters;
 import dev.kubicle.cluster.CreateOptions;
+import dev.kubicle.cluster.Labels;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.ConsoleProgress;
@@ -83,7 +84,11 @@ public final class Kubicle implements AutoCloseable {
      * @return the cluster of that name, running or stopped, or empty when there is none
      */
     public Optional<ClusterHandle> find(String name) {
-        return list().contains(name) ? Optional.of(handle(name)) : Optional.empty();
+        // Asked by the cluster's label rather than through list(), which inspects every cluster's volumes: finding
+        // a reused cluster is on the path of every test run.
+        Map<String, String> labels = Labels.ofCluster(name);
+        boolean exists = !provider.listNodes(labels).isEmpty() || !provider.volumes(labels).isEmpty();
+        return exists ? Optional.of(handle(name)) : Optional.empty();
     }
 
     /** @return the names of every cluster on the engine, sorted */
