@@ -21,7 +21,8 @@ final class FieldInjector {
         return type == ClusterHandle.class || markedKubeconfig && (type == Path.class || type == String.class);
     }
 
-    static Object valueFor(Class<?> type, boolean markedKubeconfig, SharedCluster cluster) {
+    /** The value for a field or parameter that {@link #supports} accepted. */
+    static Object valueFor(Class<?> type, SharedCluster cluster) {
         if (type == ClusterHandle.class) {
             return cluster.handle();
         }
@@ -39,7 +40,7 @@ final class FieldInjector {
     private static void inject(Class<?> type, Object instance, Predicate<Field> scope, SharedCluster cluster) {
         for (Field field : ReflectionSupport.findFields(type, scope.and(FieldInjector::wanted),
                 HierarchyTraversalMode.TOP_DOWN)) {
-            Object value = valueFor(field.getType(), field.isAnnotationPresent(Kubeconfig.class), cluster);
+            Object value = valueFor(field.getType(), cluster);
             try {
                 field.setAccessible(true);
                 field.set(instance, value);

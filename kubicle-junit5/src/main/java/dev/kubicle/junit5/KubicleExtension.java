@@ -112,8 +112,7 @@ public final class KubicleExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return FieldInjector.valueFor(parameter.getParameter().getType(), parameter.isAnnotated(Kubeconfig.class),
-                sharedCluster(context));
+        return FieldInjector.valueFor(parameter.getParameter().getType(), sharedCluster(context));
     }
 
     /** Exports the cluster's logs under {@code target/kubicle-logs/<class>/<method>}, for looking into the failure. */
