@@ -16,6 +16,9 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 mvn -B verify "$@"
+# The JUnit 5 example is a project of its own, as a user's would be: it builds against the artifacts in ~/.m2.
+mvn -B -q install -DskipTests -pl kubicle-core,kubicle-junit5 -am
+mvn -B -f examples/junit5-demo/pom.xml verify
 
 # kubicle must work on both kinds of host: where the engine refuses --privileged (this machine's kind, tested
 # above through kubicle's fallback) and where it grants it (a workstation). The second kind is made here with a

@@ -1,7 +1,12 @@
 package dev.kubicle;
 
-/** kubicle's exit codes, named in one place so every command uses them the same way. */
+/**
+ * kubicle's exit codes, named in one place so every command uses them the same way. A library caller finds the same
+ * meaning in {@link KubicleException#exitCode()}: {@link #INVALID_INPUT} means fix what you passed in,
+ * {@link #UNEXPECTED_STATE} means fix the world (engine, cluster) or try again, {@link #INTERNAL} is a bug to report.
+ */
 public enum ExitCode {
+    /** Success. */
     OK(0),
     /** Something failed that is neither the user's input nor a state they can fix. */
     GENERIC(1),
@@ -23,6 +28,7 @@ public enum ExitCode {
         this.code = code;
     }
 
+    /** @return the number a process exits with */
     public int code() {
         return code;
     }

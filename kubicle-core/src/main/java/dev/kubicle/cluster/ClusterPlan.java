@@ -4,6 +4,7 @@ import dev.kubicle.config.Cluster;
 import dev.kubicle.config.NodePodRanges;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,15 @@ public record ClusterPlan(String name, String network, Optional<String> subnet, 
     /** The pod CIDR kubicle gives the node, or empty where the controller manager allocates it. */
     public Optional<String> podRange(NodePlan node) {
         return NodePodRanges.of(config).map(ranges -> ranges.get(nodes.indexOf(node)));
+    }
+
+    /** This plan with more labels on every container; the plan's own labels win over them. */
+    public ClusterPlan withExtraContainerLabels(Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        return new ClusterPlan(name, network, subnet, nodes.stream().map(node -> node.withExtraLabels(extra)).toList(),
+                loadBalancer.map(node -> node.withExtraLabels(extra)), config);
     }
 
     /** The control-plane node kubeadm init runs on. */

@@ -70,7 +70,15 @@ public final class Clusters {
 
     /** Creates a cluster from a defaulted, validated config; on failure nothing is left unless retained. */
     public ClusterPlan create(Cluster config, CreateOptions options) {
-        ClusterPlan plan = ClusterPlanner.plan(config);
+        return create(config, options, Map.of());
+    }
+
+    /**
+     * {@link #create(Cluster, CreateOptions)} with more labels on every container, such as a library's mark to find
+     * the cluster again by; kubicle's own labels ({@code dev.kubicle.cluster}, ...) cannot be overridden.
+     */
+    public ClusterPlan create(Cluster config, CreateOptions options, Map<String, String> extraLabels) {
+        ClusterPlan plan = ClusterPlanner.plan(config).withExtraContainerLabels(extraLabels);
         if (options.kubernetes()) {
             // The export would find a kubeconfig it cannot merge into only at the end, after the cluster was made, to
             // be deleted again: it is read first, and a create that cannot use it makes nothing and changes nothing.

@@ -7,6 +7,7 @@ import dev.kubicle.provider.PortSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One node container to be made: its name, role, image, addresses and what it publishes and mounts.
@@ -19,6 +20,13 @@ import java.util.Optional;
 public record NodePlan(String name, NodeRole role, String image, Optional<String> ip, Optional<String> ipv6,
                        List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> containerLabels,
                        Node config) {
+
+    /** This node with more container labels; its own labels win over them. */
+    public NodePlan withExtraLabels(Map<String, String> extra) {
+        Map<String, String> labels = new TreeMap<>(extra);
+        labels.putAll(containerLabels);
+        return new NodePlan(name, role, image, ip, ports, mounts, Map.copyOf(labels), config);
+    }
 
     public String varVolume() {
         return name + "-var";
