@@ -41,7 +41,8 @@ public record ClusterPlan(String name, String network, Optional<String> subnet, 
         if (extra.isEmpty()) {
             return this;
         }
-        return new ClusterPlan(name, network, subnet, nodes.stream().map(node -> node.withExtraLabels(extra)).toList(),
+        return new ClusterPlan(name, network, subnet, ipv6Subnet,
+                nodes.stream().map(node -> node.withExtraLabels(extra)).toList(),
                 loadBalancer.map(node -> node.withExtraLabels(extra)), config);
     }
 

@@ -14,7 +14,6 @@ import java.util.TreeMap;
  *
  * @param ip     its IPv4 address, or empty for one kubicle chooses
  * @param ipv6   its IPv6 address on an IPv6 or dual-stack cluster's network, or empty for one kubicle chooses there
- *
  * @param config the node as the config file describes it (kubeadm patches and labels are read from it later)
  */
 public record NodePlan(String name, NodeRole role, String image, Optional<String> ip, Optional<String> ipv6,
@@ -25,7 +24,7 @@ public record NodePlan(String name, NodeRole role, String image, Optional<String
     public NodePlan withExtraLabels(Map<String, String> extra) {
         Map<String, String> labels = new TreeMap<>(extra);
         labels.putAll(containerLabels);
-        return new NodePlan(name, role, image, ip, ports, mounts, Map.copyOf(labels), config);
+        return new NodePlan(name, role, image, ip, ipv6, ports, mounts, Map.copyOf(labels), config);
     }
 
     public String varVolume() {
