@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,8 @@ class HelloServiceIT {
         cluster.loadImages(IMAGE);
         cluster.kubectlWithInput(resource("hello.yaml"), "apply", "-f", "-");
         cluster.kubectl("rollout", "status", "deployment/hello", "--timeout=120s");
+        // A rollout ends when the pod is Ready; each node's kube-proxy learns of it a moment later.
+        cluster.awaitService("default", "hello", Duration.ofMinutes(1));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -128,6 +127,8 @@ class ClusterE2EIT {
         WebPod client = byNode.get(NAME + "-control-plane");
         kubectl.ok("label", "pod", target.name(), "e2e-target=yes");
         kubectl.ok("rollout", "status", "-n", "kube-system", "deployment/coredns", WAIT);
+        cluster.awaitService("default", "target");
+        cluster.awaitService("kube-system", "kube-dns");
         String clusterIp = kubectl.ok("get", "service", "target", "-o", "jsonpath={.spec.clusterIP}");
         String fqdn = "target.default.svc.cluster.local";
 
@@ -138,9 +139,9 @@ class ClusterE2EIT {
 
     @Test
     @Order(4)
-    void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws InterruptedException {
-        // The Service got its endpoint in the test before; kube-proxy on the control plane may still be syncing.
-        String answer = HostHttp.getWithin(Duration.ofSeconds(30), URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
+    void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws Exception {
+        cluster.awaitService("default", "target");
+        String answer = HostHttp.get(URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
 
         assertThat(answer.strip()).startsWith("web-");
         assertThat(kubectl.ok("get", "pods", "-l", "e2e-target=yes", "-o", "name").strip())

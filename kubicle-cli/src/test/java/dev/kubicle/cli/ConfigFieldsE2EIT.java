@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -243,15 +242,16 @@ class ConfigFieldsE2EIT {
 
     @Test
     @Order(6)
-    void kubeProxyRunsInNftablesModeAndServesATcpNodePortMappedOnlyOnTheListenAddress() throws InterruptedException {
+    void kubeProxyRunsInNftablesModeAndServesATcpNodePortMappedOnlyOnTheListenAddress() throws Exception {
         assertThat(kubeProxyConfig()).contains("mode: nftables");
         assertThat(inspect(CONTROL_PLANE).hostBinding("30080/tcp")).isEqualTo("127.0.0.1:" + WEB_PORT);
 
-        String answer = HostHttp.getWithin(Duration.ofSeconds(30), URI.create("http://127.0.0.1:" + WEB_PORT + "/"));
+        cluster.awaitService("default", "web");
+        assertThat(nodeShell(CONTROL_PLANE, "nft list table ip kube-proxy")).contains("30080");
+
+        String answer = HostHttp.get(URI.create("http://127.0.0.1:" + WEB_PORT + "/"));
 
         assertThat(answer.strip()).startsWith("web-");
-        // The answer came through the control plane's NodePort, so its kube-proxy has programmed it by now.
-        assertThat(nodeShell(CONTROL_PLANE, "nft list table ip kube-proxy")).contains("30080");
     }
 
     @Test
@@ -260,8 +260,9 @@ class ConfigFieldsE2EIT {
         kubectl.ok("rollout", "status", "-n", "kube-system", "deployment/coredns", WAIT);
         assertThat(inspect(CONTROL_PLANE).hostBinding("30053/udp")).isEqualTo("127.0.0.1:" + DNS_PORT);
 
-        byte[] address = DnsQuery.resolveWithin(Duration.ofSeconds(30), "127.0.0.1", DNS_PORT,
-                "kubernetes.default.svc.cluster.local");
+        cluster.awaitService("kube-system", "dns-udp");
+
+        byte[] address = DnsQuery.resolve("127.0.0.1", DNS_PORT, "kubernetes.default.svc.cluster.local");
 
         assertThat(InetAddress.getByAddress(address).getHostAddress()).isEqualTo("10.97.0.1");
     }

@@ -7,7 +7,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -22,27 +21,20 @@ final class DnsQuery {
     private DnsQuery() {
     }
 
-    /** The first IPv4 address in the answer; asks again until {@code limit} while no answer comes. */
-    static byte[] resolveWithin(Duration limit, String host, int port, String name)
-            throws IOException, InterruptedException {
+    /** The first IPv4 address in the answer; fails when no answer comes within five seconds. */
+    static byte[] resolve(String host, int port, String name) throws IOException {
         byte[] question = question(name);
-        long deadline = System.nanoTime() + limit.toNanos();
         try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout(2000);
-            while (true) {
-                socket.send(new DatagramPacket(question, question.length, new InetSocketAddress(host, port)));
-                byte[] buffer = new byte[512];
-                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                try {
-                    socket.receive(reply);
-                    return firstAddress(Arrays.copyOf(buffer, reply.getLength()), question.length);
-                } catch (SocketTimeoutException noAnswer) {
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("no DNS answer from " + host + ":" + port + "/udp within " + limit);
-                    }
-                    Thread.sleep(500);
-                }
+            socket.setSoTimeout(5000);
+            socket.send(new DatagramPacket(question, question.length, new InetSocketAddress(host, port)));
+            byte[] buffer = new byte[512];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(reply);
+            } catch (SocketTimeoutException noAnswer) {
+                throw new AssertionError("no DNS answer from " + host + ":" + port + "/udp", noAnswer);
             }
+            return firstAddress(Arrays.copyOf(buffer, reply.getLength()), question.length);
         }
     }
 

@@ -104,6 +104,8 @@ class DualStackClusterE2EIT {
     void aDualStackServiceAnswersOnBothFamiliesAndDnsGivesBoth() {
         kubectl.ok("rollout", "status", "-n", "kube-system", "deployment/coredns", WAIT);
         FamilyPods.podIps(kubectl, "on-control-plane");
+        cluster.awaitService("kube-system", "kube-dns");
+        cluster.awaitService("default", "on-worker");
         List<String> clusterIps = List.of(kubectl.ok("get", "service", "on-worker", "-o",
                 "jsonpath={.spec.clusterIPs[*]}").split(" "));
         String fqdn = "on-worker.default.svc.cluster.local";

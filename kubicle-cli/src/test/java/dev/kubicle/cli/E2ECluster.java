@@ -2,6 +2,8 @@ package dev.kubicle.cli;
 
 import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
+import dev.kubicle.cluster.internal.services.ServiceRouting;
+import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
 import dev.kubicle.provider.docker.DockerProvider;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -84,6 +86,11 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     HostKubectl kubectl() {
         return kubectl;
+    }
+
+    /** Waits until every node routes the Service to all its ready endpoints (see {@link ServiceRouting}). */
+    void awaitService(String namespace, String service) {
+        new ServiceRouting(docker, Progress.silent()).await(name, namespace, service, Duration.ofMinutes(2));
     }
 
     @Override

@@ -72,6 +72,7 @@ class Ipv6ClusterE2EIT {
     void aPodReachesAnotherPodAndAServiceOverIpv6() {
         List<String> server = FamilyPods.podIps(kubectl, "server");
         FamilyPods.podIps(kubectl, "client");
+        cluster.awaitService("default", "server");
         String clusterIp = kubectl.ok("get", "service", "server", "-o", "jsonpath={.spec.clusterIPs[*]}");
 
         assertThat(server).hasSize(1);
@@ -86,6 +87,8 @@ class Ipv6ClusterE2EIT {
     @Order(3)
     void dnsAnswersAaaaForAServiceAndItsNameReachesIt() {
         kubectl.ok("rollout", "status", "-n", "kube-system", "deployment/coredns", WAIT);
+        cluster.awaitService("kube-system", "kube-dns");
+        cluster.awaitService("default", "server");
         String clusterIp = kubectl.ok("get", "service", "server", "-o", "jsonpath={.spec.clusterIP}");
         String fqdn = "server.default.svc.cluster.local";
 

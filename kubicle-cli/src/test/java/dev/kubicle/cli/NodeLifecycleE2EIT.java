@@ -111,6 +111,7 @@ class NodeLifecycleE2EIT {
         Map<String, WebPod> byNode = webPods();
         WebPod added = byNode.get(ADDED);
         WebPod first = byNode.get(WORKER);
+        cluster.awaitService("default", "web");
         String service = kubectl.ok("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
 
         assertThat(exec(added, "timeout 10 wget -q -O - http://" + first.ip() + ":8080/").strip())
@@ -132,6 +133,7 @@ class NodeLifecycleE2EIT {
         // Its pod has nowhere to go (one per node): two replicas are what the cluster can hold now.
         kubectl.ok("scale", "deployment/web", "--replicas=2");
         WebPod client = webPods().get(CONTROL_PLANE);
+        cluster.awaitService("default", "web");
         String service = kubectl.ok("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
         assertThat(exec(client, "timeout 10 wget -q -O - http://" + service + "/").strip()).startsWith("web-");
     }

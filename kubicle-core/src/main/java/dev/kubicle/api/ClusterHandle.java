@@ -10,6 +10,7 @@ import dev.kubicle.cluster.NodeOptions;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.kubeadm.Kubectl;
+import dev.kubicle.cluster.internal.services.ServiceRouting;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
@@ -148,6 +149,22 @@ public final class ClusterHandle {
      */
     public String exec(String node, String... command) {
         return new NodeCommands(provider, progress).run(node, command);
+    }
+
+    /**
+     * Waits until a Service answers from every node: it has a ready endpoint, and each node's kube-proxy routes
+     * the Service to all of its ready endpoints. A rollout's end does not promise that (each node's kube-proxy
+     * learns of a new pod a moment later), so call this between deploying and calling a Service.
+     *
+     * @param namespace the Service's namespace, such as {@code default}
+     * @param service   the Service's name
+     * @param timeout   how long to wait at the most
+     * @throws KubicleException with {@link ExitCode#INVALID_INPUT} when there is no such Service, and with
+     *                          {@link ExitCode#UNEXPECTED_STATE} when the time is up; its message says which node
+     *                          still lacks which endpoint
+     */
+    public void awaitService(String namespace, String service, Duration timeout) {
+        new ServiceRouting(provider, progress).await(name, namespace, service, timeout);
     }
 
     /**
