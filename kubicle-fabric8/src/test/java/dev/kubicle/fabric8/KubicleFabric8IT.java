@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fabric8 client made from a real 1-node cluster's kubeconfig reads the API server, writes to it what kubectl in
- * the node then reads, and watches a pod until it runs.
+ * the node then reads, and watches a pod until it runs and is Ready, then reads its log.
  */
 @KubicleCluster(name = KubicleFabric8IT.CLUSTER)
 class KubicleFabric8IT {
@@ -57,19 +57,27 @@ class KubicleFabric8IT {
     }
 
     @Test
-    void watchesAPodUntilItRunsAndReadsItsLog() {
-        // busybox is preloaded in kubicle's node image: no registry is needed.
-        Pod pod = new PodBuilder().withNewMetadata().withName("sleeper").endMetadata().withNewSpec()
-                .addNewContainer().withName("sleeper").withImage("docker.io/kubicle/busybox:v1")
-                .withImagePullPolicy("Never").withCommand("sh", "-c", "echo started; exec sleep 600").endContainer()
-                .withTerminationGracePeriodSeconds(0L).endSpec().build();
+    void watchesAPodUntilItRunsAndIsReadyThenReadsItsLog() {
+        // busybox is preloaded in kubicle's node image: no registry is needed. The pod turns Ready once its first
+        // line is written, so the log is complete when the wait ends. The image has no /tmp of its own.
+        Pod pod = new PodBuilder().withNewMetadata().withName("greeter").endMetadata().withNewSpec()
+                .addNewContainer().withName("greeter").withImage("docker.io/kubicle/busybox:v1")
+                .withImagePullPolicy("Never")
+                .withCommand("sh", "-c", "echo started; mkdir -p /tmp && touch /tmp/started; exec sleep 600")
+                .withNewReadinessProbe().withNewExec().withCommand("sh", "-c", "test -e /tmp/started").endExec()
+                .withPeriodSeconds(1).endReadinessProbe()
+                .endContainer().withTerminationGracePeriodSeconds(0L).endSpec().build();
         client.pods().inNamespace("default").resource(pod).create();
 
-        Pod running = client.pods().inNamespace("default").withName("sleeper")
-                .waitUntilCondition(current -> current != null && "Running".equals(current.getStatus().getPhase()),
-                        2, TimeUnit.MINUTES);
+        Pod ready = client.pods().inNamespace("default").withName("greeter")
+                .waitUntilCondition(KubicleFabric8IT::runningAndReady, 2, TimeUnit.MINUTES);
 
-        assertThat(running.getSpec().getNodeName()).isEqualTo(CLUSTER + "-control-plane");
-        assertThat(client.pods().inNamespace("default").withName("sleeper").getLog()).isEqualTo("started\n");
+        assertThat(ready.getSpec().getNodeName()).isEqualTo(CLUSTER + "-control-plane");
+        assertThat(client.pods().inNamespace("default").withName("greeter").getLog()).isEqualTo("started\n");
+    }
+
+    private static boolean runningAndReady(Pod pod) {
+        return pod != null && "Running".equals(pod.getStatus().getPhase()) && pod.getStatus().getConditions().stream()
+                .anyMatch(condition -> condition.getType().equals("Ready") && condition.getStatus().equals("True"));
     }
 }
