@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times kubicle-junit5 as a build's test run meets it, each run a JVM of its own (the fixture classes of
-# kubicle-junit5/src/test/.../fixtures/BenchFixtures.java, run by its FixtureRunner, classes in parallel):
+# kubicle-junit5/src/test/.../fixtures/, run by its FixtureRunner, classes in parallel):
 #   - a fresh 1-node cluster: milliseconds from JVM start to the first test, and the whole run of three test classes
 #     sharing that cluster, its delete included;
 #   - reuse: a run of one test class taking the cluster an earlier run left, against the same run without a cluster
@@ -18,7 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 readonly ROUNDS="${BENCH_JUNIT5_ROUNDS:-3}"
 readonly CLUSTER="${BENCH_JUNIT5_CLUSTER:-junit-bench}"
-readonly FIXTURES=dev.kubicle.junit5.fixtures.BenchFixtures
+readonly FIXTURES=dev.kubicle.junit5.fixtures
 readonly WORK="$here/bench/work/junit5-$(date -u +%Y%m%d-%H%M%S)"
 readonly RESULT="$here/bench/results/$(basename "$WORK").md"
 
@@ -45,23 +45,34 @@ classpath() {
 run() {
   local name=$1; shift
   local classes=() started ended
-  for class in "$@"; do classes+=("$FIXTURES\$$class"); done
+  for class in "$@"; do classes+=("$FIXTURES.$class"); done
   started=$(date +%s%N)
   java -cp "$cp" -Dfixture.out="$WORK/$name.out" -Dbench.cluster="$CLUSTER" -Dkubicle.junit.directory="$WORK" \
-    dev.kubicle.junit5.fixtures.FixtureRunner "${classes[@]}" >"$WORK/$name.log" 2>&1 \
+    "$FIXTURES.FixtureRunner" "${classes[@]}" >"$WORK/$name.log" 2>&1 \
     || die "run $name failed; see $WORK/$name.log"
   ended=$(date +%s%N)
   echo $(((ended - started) / 1000000))
 }
 
-# Reads numbers, one a line; prints "min / median / max" in seconds.
-spread() {
-  sort -n | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%.2f / **%.2f** / %.2f", v[1] / 1000, m / 1000, v[NR] / 1000 }'
+# Reads numbers, one a line; prints their median.
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-median_ms() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# Reads milliseconds, one a line; prints "min / **median** / max" in seconds.
+spread() {
+  local values
+  values=$(sort -n)
+  awk -v lo="$(head -1 <<<"$values")" -v mid="$(median <<<"$values")" -v hi="$(tail -1 <<<"$values")" \
+    'BEGIN { printf "%.2f / **%.2f** / %.2f", lo / 1000, mid / 1000, hi / 1000 }'
+}
+
+# row WHAT TARGET MET MS...: one line of the table.
+row() {
+  local what=$1 target=$2 met=$3
+  shift 3
+  echo "| $what | $(printf '%s\n' "$@" | spread) | $target | $met |"
+}
 
 on_exit() {
   local status=$?
@@ -74,6 +85,7 @@ on_exit() {
 }
 
 "$here/scripts/ensure-engine.sh"
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 mkdir -p "$WORK" "$(dirname "$RESULT")"
 cp="$(classpath)"
 trap on_exit EXIT
@@ -82,7 +94,7 @@ trap 'exit 130' INT TERM
 first_tests=() shared_runs=()
 for ((round = 1; round <= ROUNDS; round++)); do
   say "fresh cluster, round $round of $ROUNDS: three classes sharing it"
-  ms=$(run "shared-$round" SharingFirst SharingSecond SharingThird)
+  ms=$(run "shared-$round" BenchFixtures\$SharingFirst BenchFixtures\$SharingSecond BenchFixtures\$SharingThird)
   shared_runs+=("$ms")
   [[ "$(cut -d' ' -f2 "$WORK/shared-$round.out" | sort -u | wc -l)" == 1 ]] \
     || die "round $round: the three classes did not share one cluster ($WORK/shared-$round.out)"
@@ -90,32 +102,30 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 say "reuse: a first run makes the cluster and keeps it"
-creating_run=$(run reuse-0 Reusing)
+creating_run=$(run reuse-0 BenchFixtures\$Reusing)
 reusing_runs=() bare_runs=() overheads=()
 for ((round = 1; round <= ROUNDS; round++)); do
   say "reuse, round $round of $ROUNDS: a run without a cluster, then one reusing it"
-  bare=$(run "bare-$round" WithoutCluster)
-  reusing=$(run "reuse-$round" Reusing)
+  bare=$(run "bare-$round" ReuseFixtures\$WithoutCluster)
+  reusing=$(run "reuse-$round" BenchFixtures\$Reusing)
   [[ "$(cut -d' ' -f2 "$WORK/reuse-0.out" "$WORK/reuse-$round.out" | sort -u | wc -l)" == 1 ]] \
     || die "round $round: the reusing run got another cluster than the first run made"
   bare_runs+=("$bare") reusing_runs+=("$reusing") overheads+=($((reusing - bare)))
 done
 
-overhead=$(printf '%s\n' "${overheads[@]}" | median_ms)
+overhead=$(printf '%s\n' "${overheads[@]}" | median)
 met=$(awk -v ms="$overhead" 'BEGIN { print (ms <= 1000) ? "yes" : "**no**" }')
 {
-  echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), $ROUNDS rounds, node image of kubicle's default, $(nproc) cores;" \
-    "each figure a JVM of its own (min / **median** / max, seconds)."
+  echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), $ROUNDS rounds, node image of kubicle's default, $(nproc) cores, load" \
+    "average $load_before at the start and $(cut -d' ' -f1 /proc/loadavg) at the end; each figure a JVM of its own."
   echo
-  echo "| what | time (s) | target | met |"
+  echo "| what | min / **median** / max (s) | target | met |"
   echo "|---|--:|---|---|"
-  echo "| fresh 1-node cluster: first test, from JVM start | $(printf '%s\n' "${first_tests[@]}" | spread) | – | – |"
-  echo "| three test classes sharing that cluster: the whole run, delete included |" \
-    "$(printf '%s\n' "${shared_runs[@]}" | spread) | – | – |"
-  echo "| one test class making a cluster it keeps (first run) | $(echo "$creating_run" | spread) | – | – |"
-  echo "| the same class again, reusing the cluster (later runs) | $(printf '%s\n' "${reusing_runs[@]}" | spread) | – | – |"
-  echo "| the same run without any cluster | $(printf '%s\n' "${bare_runs[@]}" | spread) | – | – |"
-  echo "| what reuse adds to a run (reusing − without, per round) | $(printf '%s\n' "${overheads[@]}" | spread) |" \
-    "≤ 1 s | $met |"
+  row "fresh 1-node cluster: first test, from JVM start" – – "${first_tests[@]}"
+  row "three test classes sharing that cluster: the whole run, delete included" – – "${shared_runs[@]}"
+  row "one test class making a cluster it keeps (first run)" – – "$creating_run"
+  row "the same class again, reusing the cluster (later runs)" – – "${reusing_runs[@]}"
+  row "the same run without any cluster" – – "${bare_runs[@]}"
+  row "what reuse adds to a run (reusing − without, per round)" "≤ 1 s" "$met" "${overheads[@]}"
 } | tee "$RESULT"
 say "kept in $RESULT; logs in $WORK"
