@@ -7,6 +7,7 @@
 #   bench/run.sh                  the whole comparison (45 to 60 minutes with the defaults)
 #   bench/run.sh --no-docs        the same, but leaves docs/ alone (trial runs)
 #   bench/run.sh --help           the harness's own options; any option is passed on to it
+#   bench/junit5.sh               (a script of its own) kubicle-junit5: first test, shared and reused clusters
 #
 # Settings from the environment (defaults in brackets):
 #   BENCH_ROUNDS [3]              measured rounds; one warm-up round comes first

@@ -1,9 +1,11 @@
 package dev.kubicle.junit5;
 
 import dev.kubicle.api.Kubicle;
+import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.junit5.fixtures.FixtureRunner;
 import dev.kubicle.junit5.fixtures.Fixtures;
 import dev.kubicle.junit5.fixtures.SharedClusterFixtures;
+import dev.kubicle.provider.docker.DockerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs four test classes that ask for one spec in a JVM of their own, classes in parallel, as a build's test run
- * would: they share one cluster, made once, which is gone when their JVM has ended. One of them fails, so that its
- * cluster's logs are exported.
+ * would: they share one cluster, made once, which is gone when their JVM has ended (containers, volumes, network and
+ * the kubeconfig's credentials). One of them fails, so that its cluster's logs are exported.
  */
 class SharedClusterIT {
     private static final Path LOGS = Path.of("target", "kubicle-logs",
             SharedClusterFixtures.Failing.class.getName(), "failsToHaveTheLogsExported");
+    private static final Path KUBECONFIG = Path.of("target", "kubicle", SharedClusterFixtures.CLUSTER, "kubeconfig");
 
     @TempDir
     Path work;
@@ -51,8 +54,15 @@ class SharedClusterIT {
         assertThat(nodeLogs.resolve("journal.log")).isNotEmptyFile();
         assertThat(nodeLogs.resolve("kind/containerd-seed")).as("the node image's preloaded images").doesNotExist();
         try (Kubicle kubicle = Kubicle.connect()) {
-            assertThat(kubicle.find(SharedClusterFixtures.CLUSTER)).as("the cluster after its JVM ended").isEmpty();
+            assertThat(kubicle.find(SharedClusterFixtures.CLUSTER)).as("the cluster's containers and volumes after "
+                    + "its JVM ended").isEmpty();
         }
+        try (DockerProvider docker = DockerProvider.connect()) {
+            assertThat(docker.network(ClusterPlanner.networkName(SharedClusterFixtures.CLUSTER)))
+                    .as("the cluster's network after its JVM ended").isEmpty();
+        }
+        assertThat(Files.readString(KUBECONFIG)).as("the run's kubeconfig after its JVM ended")
+                .doesNotContain(SharedClusterFixtures.CLUSTER, "client-key-data");
         long firstTest = records.stream().mapToLong(record -> Long.parseLong(record[2])).min().orElseThrow();
         System.out.printf("kubicle-junit5 benchmark: 1-node cluster, first test %d ms after JVM start; "
                 + "3 classes sharing it (+1 failing with a log export) and the delete: %d ms in all%n", firstTest,
