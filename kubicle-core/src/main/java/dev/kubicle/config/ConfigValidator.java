@@ -37,6 +37,21 @@ public final class ConfigValidator {
         problems.throwIfAny(sourceName);
     }
 
+    /**
+     * Nodes' resource limits against what the engine's host has, which a config alone cannot know.
+     *
+     * @param config      a valid config
+     * @param cpus        the host's CPUs
+     * @param memoryBytes the host's memory
+     * @param sourceName  how problems name the config's origin, usually its file name
+     * @throws ConfigException listing every limit the host cannot give
+     */
+    public static void validateOnHost(Cluster config, int cpus, long memoryBytes, String sourceName) {
+        Problems problems = new Problems();
+        NodeResourceRules.checkFits(config, cpus, memoryBytes, problems);
+        problems.throwIfAny(sourceName);
+    }
+
     /** Every problem of a defaulted config, grouped by section; empty when it is valid. */
     public static List<ConfigProblem> problems(Cluster config) {
         Problems problems = new Problems();
@@ -49,6 +64,7 @@ public final class ConfigValidator {
         PortRules.check(config, problems);
         if (TypeMetaRules.isKubicle(config)) {
             NodeIpRules.check(config, problems);
+            NodeResourceRules.check(config, problems);
         }
         PatchRules.check(config, problems);
         return problems.toList();

@@ -72,7 +72,8 @@ final class NodeAdditionPlanner {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + name + " exists that is "
                     + "not a node of cluster \"" + cluster + "\"; remove it, or rename it, to add the node");
         }
-        Node config = new Node(role.label(), image, options.labels(), List.of(), List.of(), List.of(), List.of(), ip);
+        Node config = new Node(role.label(), image, options.labels(), List.of(), List.of(), List.of(), List.of(), ip,
+                null);
         NodePlan node = new NodePlan(name, role, image, Optional.of(ip), ipv6, List.of(), List.of(),
                 Labels.ofRole(cluster, role), config);
         return new NodeAddition(cluster, node, network, apiServerAddress(known.containers()), settings, podRange,
