@@ -57,18 +57,22 @@ class NodeResourceRulesTest {
                         "cluster.yaml: nodes[1].resources.cpus: \"-1\" is not a number of CPUs;"
                                 + " write a decimal number such as 1.5, or millicores such as 1500m"),
                 Arguments.of("rejects cpus below what a node needs", worker("{cpus: 0.25}"),
-                        "cluster.yaml: nodes[1].resources.cpus: 0.25 CPU is too little for a node to run;"
-                                + " give it at least 0.5, or leave resources.cpus out for no limit"),
+                        "cluster.yaml: nodes[1].resources.cpus: 0.25 CPU is too little for a worker node to run;"
+                                + " give it at least 0.5, or leave it out for no limit"),
+                Arguments.of("rejects cpus below what a control plane's static pods request",
+                        kubicle("nodes:\n- role: control-plane\n  resources: {cpus: 900m}\n"),
+                        "cluster.yaml: nodes[0].resources.cpus: 900m CPU is too little for a control-plane node to"
+                                + " run; give it at least 1, or leave it out for no limit"),
                 Arguments.of("rejects memory in a unit Kubernetes does not know", worker("{memory: 2GB}"),
                         "cluster.yaml: nodes[1].resources.memory: \"2GB\" is not an amount of memory;"
                                 + " write a Kubernetes quantity such as 2Gi, 512Mi or 2147483648 (bytes)"),
                 Arguments.of("rejects memory below what a worker needs", worker("{memory: 256Mi}"),
                         "cluster.yaml: nodes[1].resources.memory: 256Mi is too little memory for a worker node to"
-                                + " run; give it at least 512Mi, or leave resources.memory out for no limit"),
+                                + " run; give it at least 512Mi, or leave it out for no limit"),
                 Arguments.of("rejects memory below what a control plane needs",
                         kubicle("nodes:\n- role: control-plane\n  resources: {memory: 768Mi}\n"),
                         "cluster.yaml: nodes[0].resources.memory: 768Mi is too little memory for a control-plane"
-                                + " node to run; give it at least 1Gi, or leave resources.memory out for no limit"),
+                                + " node to run; give it at least 1Gi, or leave it out for no limit"),
                 Arguments.of("rejects an unknown field with a suggestion", worker("{cpu: 1}"),
                         "cluster.yaml: nodes[1].resources.cpu: is not a known field; did you mean cpus?"),
                 Arguments.of("rejects resources in a kind file",
