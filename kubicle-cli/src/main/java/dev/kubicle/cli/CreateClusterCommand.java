@@ -1,6 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.cluster.ClusterPlanner;
+import dev.kubicle.cluster.Clusters;
 import dev.kubicle.cluster.CreateOptions;
 import dev.kubicle.cluster.PlanPrinter;
 import dev.kubicle.config.Cluster;
@@ -69,7 +70,12 @@ final class CreateClusterCommand implements Callable<Integer> {
         CreateOptions createOptions = CreateOptions.defaults().withRetain(retain).withBuildImages(!noBuild)
                 .withWaitReady(wait.duration).withKubernetes(!noKubernetes);
         try (Session session = root.session(options)) {
-            session.clusters(kubeconfig.files()).create(cluster, createOptions);
+            Clusters clusters = session.clusters(kubeconfig.files());
+            if (config != null) {
+                // Before create, which would check the same but could not name the file.
+                clusters.checkFitsHost(cluster, config.toString());
+            }
+            clusters.create(cluster, createOptions);
             session.progress().note(noKubernetes
                     ? "Nodes of cluster \"" + cluster.name() + "\" are up, without Kubernetes. See them with "
                             + "'kubicle get nodes --name " + cluster.name() + "'."

@@ -3,6 +3,7 @@ package dev.kubicle.cli;
 import dev.kubicle.cluster.ClusterNode;
 import dev.kubicle.cluster.NodeOptions;
 import dev.kubicle.cluster.NodeRole;
+import dev.kubicle.config.NodeResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,14 @@ final class CreateNodeCommand implements Callable<Integer> {
             description = "Kubernetes labels the node registers with, comma-separated.")
     Map<String, String> labels = new LinkedHashMap<>();
 
+    @Option(names = "--cpus", paramLabel = "CPUS",
+            description = "The node's CPU limit and capacity: a decimal number (1.5) or millicores (1500m).")
+    String cpus;
+
+    @Option(names = "--memory", paramLabel = "QUANTITY",
+            description = "The node's memory limit and capacity: bytes, or with Ki, Mi, Gi (2Gi).")
+    String memory;
+
     @Mixin
     WaitOption wait;
 
@@ -51,7 +60,8 @@ final class CreateNodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NodeOptions nodeOptions = NodeOptions.of(role).withIp(ip).withImage(image).withLabels(labels)
-                .withWaitReady(wait.duration).withRetain(retain);
+                .withWaitReady(wait.duration).withRetain(retain)
+                .withResources(cpus == null && memory == null ? null : new NodeResources(cpus, memory));
         try (Session session = Root.of(spec).session(options)) {
             ClusterNode node = session.clusters().createNode(cluster.name, nodeOptions);
             session.progress().note("Node \"" + node.name() + "\" (" + node.role().label() + ", " + node.ip()

@@ -15,6 +15,7 @@ import dev.kubicle.cluster.internal.create.ExportKubeconfigAction;
 import dev.kubicle.cluster.internal.create.InstallDefaultManifestsAction;
 import dev.kubicle.cluster.internal.create.JoinNodesAction;
 import dev.kubicle.cluster.internal.create.KubeadmInitAction;
+import dev.kubicle.cluster.internal.create.LimitNodeResourcesAction;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesBootedAction;
 import dev.kubicle.cluster.internal.create.WaitForNodesReadyAction;
@@ -22,9 +23,11 @@ import dev.kubicle.cluster.internal.create.WriteKubeadmConfigAction;
 import dev.kubicle.cluster.internal.lifecycle.ClusterLifecycle;
 import dev.kubicle.cluster.internal.nodes.NodeChanges;
 import dev.kubicle.config.Cluster;
+import dev.kubicle.config.ConfigValidator;
 import dev.kubicle.kubeconfig.Kubeconfig;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.provider.HostCapacity;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
@@ -78,6 +81,7 @@ public final class Clusters {
      * the cluster again by; kubicle's own labels ({@code dev.kubicle.cluster}, ...) cannot be overridden.
      */
     public ClusterPlan create(Cluster config, CreateOptions options, Map<String, String> extraLabels) {
+        checkFitsHost(config, "the config of cluster \"" + config.name() + "\"");
         ClusterPlan plan = ClusterPlanner.plan(config).withExtraContainerLabels(extraLabels);
         if (options.kubernetes()) {
             // The export would find a kubeconfig it cannot merge into only at the end, after the cluster was made, to
@@ -89,6 +93,19 @@ public final class Clusters {
         return plan;
     }
 
+    /**
+     * Checks nodes' resource limits against what the engine's host has; create does it too, but cannot name the file.
+     *
+     * @param sourceName how problems name the config's origin, usually its file name
+     * @throws dev.kubicle.config.ConfigException listing every limit the host cannot give
+     */
+    public void checkFitsHost(Cluster config, String sourceName) {
+        if (config.nodes().stream().anyMatch(node -> node.resources() != null)) {
+            HostCapacity host = provider.hostCapacity();
+            ConfigValidator.validateOnHost(config, host.cpus(), host.memoryBytes(), sourceName);
+        }
+    }
+
     /** The steps a create of this plan runs, in order. */
     Pipeline<ActionContext> createPipeline(ClusterPlan plan, CreateOptions options) {
         List<NodePlan> containers = new ArrayList<>(plan.nodes());
@@ -97,6 +114,9 @@ public final class Clusters {
                 new EnsureNodeImagesAction(containers, imageBuilder, options.buildImages()),
                 new ProvisionNodesAction(plan.nodes().size()),
                 new WaitForNodesBootedAction(options.bootTimeout())));
+        if (plan.nodes().stream().anyMatch(node -> !node.resources().isEmpty())) {
+            actions.add(new LimitNodeResourcesAction());
+        }
         ConfigureContainerdAction containerd = new ConfigureContainerdAction(plan.config());
         if (containerd.hasWork()) {
             actions.add(containerd);

@@ -1,5 +1,7 @@
 package dev.kubicle.cluster;
 
+import dev.kubicle.config.NodeResources;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +15,10 @@ import java.util.Objects;
  * @param labels    Kubernetes labels its kubelet registers the node with
  * @param waitReady how long to wait for it to be Ready; zero returns once it has joined
  * @param retain    keep the container of a failed add, to look into it
+ * @param resources its CPU and memory limits, as a config's {@code nodes[].resources}; null for none
  */
 public record NodeOptions(NodeRole role, String ip, String image, Map<String, String> labels, Duration waitReady,
-                          boolean retain) {
+                          boolean retain, NodeResources resources) {
 
     public NodeOptions {
         Objects.requireNonNull(role, "role");
@@ -29,26 +32,30 @@ public record NodeOptions(NodeRole role, String ip, String image, Map<String, St
 
     /** A node of that role at the next free address, on the image of its peers, waited for as create waits. */
     public static NodeOptions of(NodeRole role) {
-        return new NodeOptions(role, null, null, Map.of(), CreateOptions.DEFAULT_WAIT_READY, false);
+        return new NodeOptions(role, null, null, Map.of(), CreateOptions.DEFAULT_WAIT_READY, false, null);
     }
 
     public NodeOptions withIp(String value) {
-        return new NodeOptions(role, value, image, labels, waitReady, retain);
+        return new NodeOptions(role, value, image, labels, waitReady, retain, resources);
     }
 
     public NodeOptions withImage(String value) {
-        return new NodeOptions(role, ip, value, labels, waitReady, retain);
+        return new NodeOptions(role, ip, value, labels, waitReady, retain, resources);
     }
 
     public NodeOptions withLabels(Map<String, String> value) {
-        return new NodeOptions(role, ip, image, value, waitReady, retain);
+        return new NodeOptions(role, ip, image, value, waitReady, retain, resources);
     }
 
     public NodeOptions withWaitReady(Duration value) {
-        return new NodeOptions(role, ip, image, labels, value, retain);
+        return new NodeOptions(role, ip, image, labels, value, retain, resources);
     }
 
     public NodeOptions withRetain(boolean value) {
-        return new NodeOptions(role, ip, image, labels, waitReady, value);
+        return new NodeOptions(role, ip, image, labels, waitReady, value, resources);
+    }
+
+    public NodeOptions withResources(NodeResources value) {
+        return new NodeOptions(role, ip, image, labels, waitReady, retain, value);
     }
 }

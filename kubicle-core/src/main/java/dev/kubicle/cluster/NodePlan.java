@@ -1,8 +1,10 @@
 package dev.kubicle.cluster;
 
 import dev.kubicle.config.Node;
+import dev.kubicle.config.NodeResources;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.PortSpec;
+import dev.kubicle.provider.ResourceLimits;
 
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,12 @@ public record NodePlan(String name, NodeRole role, String image, Optional<String
         Map<String, String> labels = new TreeMap<>(extra);
         labels.putAll(containerLabels);
         return new NodePlan(name, role, image, ip, ipv6, ports, mounts, Map.copyOf(labels), config);
+    }
+
+    /** The CPU and memory the config gives the node's container; none for a node without {@code resources}. */
+    public ResourceLimits resources() {
+        NodeResources given = config.resources();
+        return given == null ? ResourceLimits.NONE : new ResourceLimits(given.nanoCpus(), given.memoryBytes());
     }
 
     public String varVolume() {

@@ -54,7 +54,13 @@ final class ClusterDecoder {
                 fields.get("extraPortMappings", listOf(record(ClusterDecoder::portMapping))),
                 fields.get("kubeadmConfigPatches", listOf(STRING)),
                 fields.get("kubeadmConfigPatchesJSON6902", listOf(record(ClusterDecoder::patchJson6902))),
-                fields.get("ip", STRING));
+                fields.get("ip", STRING),
+                fields.get("resources", record(ClusterDecoder::resources)));
+    }
+
+    /** {@code cpus} may be written as a number or a string; either way the text is kept, as written. */
+    private static NodeResources resources(MappingReader fields) {
+        return new NodeResources(fields.get("cpus", STRING), fields.get("memory", STRING));
     }
 
     private static Mount mount(MappingReader fields) {

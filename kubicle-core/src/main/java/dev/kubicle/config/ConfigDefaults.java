@@ -9,7 +9,8 @@ import java.util.Set;
  * Fills in what a config left out, with kind's defaults (pkg/apis/config/v1alpha4/default.go plus the port and mount
  * defaults kind's providers apply), so that the rest of kubicle never sees a null or an empty string. Two fields
  * stay null on purpose: {@code networking.dnsSearch} (null means "the host's search domains", an empty list means
- * none) and kubicle's {@code networking.subnet} / {@code nodes[].ip} (null means "let the engine pick").
+ * none), kubicle's {@code networking.subnet} / {@code nodes[].ip} (null means "let the engine pick") and
+ * {@code nodes[].resources} (null means no limits).
  */
 public final class ConfigDefaults {
     /**
@@ -50,7 +51,8 @@ public final class ConfigDefaults {
     public static Cluster withImage(Cluster config, String image) {
         List<Node> nodes = config.nodes().stream()
                 .map(node -> new Node(node.role(), image, node.labels(), node.extraMounts(), node.extraPortMappings(),
-                        node.kubeadmConfigPatches(), node.kubeadmConfigPatchesJSON6902(), node.ip()))
+                        node.kubeadmConfigPatches(), node.kubeadmConfigPatchesJSON6902(), node.ip(),
+                        node.resources()))
                 .toList();
         return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
                 config.runtimeConfig(), config.networking(), nodes, config.kubeadmConfigPatches(),
@@ -91,7 +93,7 @@ public final class ConfigDefaults {
     }
 
     private static Node emptyNode() {
-        return new Node(null, null, null, null, null, null, null, null);
+        return new Node(null, null, null, null, null, null, null, null, null);
     }
 
     private static Node node(Node in, String ipFamily) {
@@ -103,7 +105,8 @@ public final class ConfigDefaults {
                 orEmpty(in.extraPortMappings()).stream().map(mapping -> portMapping(mapping, ipFamily)).toList(),
                 orEmpty(in.kubeadmConfigPatches()),
                 orEmpty(in.kubeadmConfigPatchesJSON6902()),
-                in.ip());
+                in.ip(),
+                in.resources());
     }
 
     private static Mount mount(Mount in) {

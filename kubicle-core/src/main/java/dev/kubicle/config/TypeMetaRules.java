@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * {@code kind} and {@code apiVersion}: which of the two schemas a file follows. kind's schema lacks kubicle's static
- * addressing, so those fields need kubicle's apiVersion; that keeps a file that says it is kind's usable by kind.
+ * addressing and node resources, so those fields need kubicle's apiVersion; that keeps a file that says it is kind's
+ * usable by kind.
  */
 final class TypeMetaRules {
     static final String KIND = "Cluster";
@@ -44,6 +45,10 @@ final class TypeMetaRules {
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).ip() != null) {
                 problems.add(YamlPath.field(YamlPath.index("nodes", i), "ip"),
+                        "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
+            }
+            if (nodes.get(i).resources() != null) {
+                problems.add(YamlPath.field(YamlPath.index("nodes", i), "resources"),
                         "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
             }
         }

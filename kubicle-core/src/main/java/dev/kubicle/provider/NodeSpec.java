@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param mounts      host paths mounted into the node
  * @param entrypoint  the command the container runs instead of the image's entrypoint; empty for the image's
  * @param dnsSearch   the search domains of the node's resolv.conf, none if the list is empty; empty for the host's
+ * @param resources   the CPU and memory the container may use; {@link ResourceLimits#NONE} for no limits
  */
 public record NodeSpec(
         String name,
@@ -33,12 +34,14 @@ public record NodeSpec(
         List<MountSpec> mounts,
         Map<String, String> env,
         List<String> entrypoint,
-        Optional<List<String>> dnsSearch) {
+        Optional<List<String>> dnsSearch,
+        ResourceLimits resources) {
 
     public NodeSpec {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         ipv6 = ipv6 == null ? Optional.empty() : ipv6;
         dnsSearch = dnsSearch == null ? Optional.empty() : dnsSearch.map(List::copyOf);
+        resources = resources == null ? ResourceLimits.NONE : resources;
     }
 
     /** An IPv4 container with the host's search domains and a command of its own, such as an image build's. */
@@ -46,7 +49,7 @@ public record NodeSpec(
                     String varVolume, List<PortSpec> ports, List<MountSpec> mounts, Map<String, String> env,
                     List<String> entrypoint) {
         this(name, image, labels, network, ip, Optional.empty(), varVolume, ports, mounts, env, entrypoint,
-                Optional.empty());
+                Optional.empty(), ResourceLimits.NONE);
     }
 
     /** An IPv4 node with the host's search domains that boots through its image's entrypoint. */

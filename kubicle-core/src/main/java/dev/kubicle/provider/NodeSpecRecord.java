@@ -54,6 +54,11 @@ public final class NodeSpecRecord {
             ArrayNode search = root.putArray("dnsSearch");
             domains.forEach(search::add);
         });
+        // Absent means no limits, as in records written before nodes had any.
+        if (!spec.resources().isEmpty()) {
+            root.putObject("resources").put("nanoCpus", spec.resources().nanoCpus())
+                    .put("memoryBytes", spec.resources().memoryBytes());
+        }
         return root.toString();
     }
 
@@ -86,7 +91,9 @@ public final class NodeSpecRecord {
                 root.hasNonNull("ip") ? Optional.of(root.path("ip").asText()) : Optional.empty(),
                 root.hasNonNull("ipv6") ? Optional.of(root.path("ipv6").asText()) : Optional.empty(),
                 root.path("varVolume").asText(""), List.copyOf(ports), List.copyOf(mounts),
-                stringMap(root.path("env")), texts(root.path("entrypoint")), dnsSearch));
+                stringMap(root.path("env")), texts(root.path("entrypoint")), dnsSearch,
+                new ResourceLimits(root.path("resources").path("nanoCpus").asLong(),
+                        root.path("resources").path("memoryBytes").asLong())));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -89,6 +89,9 @@ public interface Provider extends AutoCloseable {
     /** Writes what the node container's main process (its entrypoint) printed, as the engine kept it. */
     void writeNodeLog(String node, OutputStream out);
 
+    /** How many CPUs and how much memory the engine's host has for containers. */
+    HostCapacity hostCapacity();
+
     /** The engine's report of its own version and platform, in the engine's words (for diagnostics). */
     String versionReport();
 

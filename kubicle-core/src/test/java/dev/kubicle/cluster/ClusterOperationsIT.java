@@ -81,8 +81,8 @@ class ClusterOperationsIT {
         new OfflineNodeImages().build(OfflineNodeImages.BASE_ALIAS, provider, Progress.silent());
         provider.buildImage(new ByteArrayInputStream(nodeImageContext()), nodeImage);
         provider.importImage(new ByteArrayInputStream(busyboxRootfs()), payload, List.of("CMD [\"/bin/busybox\"]"));
-        Node base = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
-        Node workerNode = new Node("worker", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
+        Node base = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        Node workerNode = new Node("worker", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null);
         ClusterPlan plan = ClusterPlanner.plan(TestConfigs.cluster(cluster, null, base, workerNode));
         // Only the steps up to booted nodes: Kubernetes is not needed to load images or export logs.
         Pipeline<ActionContext> bootOnly = new Pipeline<>(List.of(
@@ -205,7 +205,7 @@ class ClusterOperationsIT {
      * @return the bootstrap token
      */
     private String plantSecrets() {
-        Node node = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
+        Node node = new Node("control-plane", nodeImage, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null);
         JoinSecrets secrets = JoinSecrets.generate();
         String kubeadmConfig = KubeadmConfigRenderer.render(KubeadmConfigInput.forNode(
                 TestConfigs.cluster(cluster, null, node), node, controlPlane, "172.18.0.2", true, "v1.37.2",

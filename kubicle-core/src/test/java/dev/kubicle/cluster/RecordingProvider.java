@@ -3,6 +3,7 @@ package dev.kubicle.cluster;
 import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
+import dev.kubicle.provider.HostCapacity;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
@@ -179,6 +180,11 @@ final class RecordingProvider implements Provider {
     @Override
     public void writeNodeLog(String node, OutputStream out) {
         calls.add("writeNodeLog " + node);
+    }
+
+    @Override
+    public HostCapacity hostCapacity() {
+        return new HostCapacity(2, 8L << 30);
     }
 
     @Override

@@ -51,13 +51,13 @@ final class TestConfigs {
     }
 
     static Node node(String role, String ip) {
-        return new Node(role, IMAGE, Map.of(), List.of(), List.of(), List.of(), List.of(), ip);
+        return new Node(role, IMAGE, Map.of(), List.of(), List.of(), List.of(), List.of(), ip, null);
     }
 
     static Node nodeWithPortAndMount(String role, int containerPort, int hostPort, String hostPath) {
         return new Node(role, IMAGE, Map.of(),
                 List.of(new Mount("/data", hostPath, true, false, "HostToContainer")),
                 List.of(new PortMapping(containerPort, hostPort, "0.0.0.0", "UDP")),
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
     }
 }

@@ -23,7 +23,7 @@ class ConfigDefaultsTest {
         assertThat(cluster).isEqualTo(new Cluster("Cluster", "kubicle.dev/v1alpha1", "kubicle", Map.of(), Map.of(),
                 new Networking("ipv4", "127.0.0.1", 0, "10.244.0.0/16", "10.96.0.0/16", false, "iptables", null, null),
                 List.of(new Node("control-plane", ConfigDefaults.DEFAULT_NODE_IMAGE, Map.of(), List.of(), List.of(),
-                        List.of(), List.of(), null)),
+                        List.of(), List.of(), null, null)),
                 List.of(), List.of(), List.of(), List.of()));
     }
 
@@ -86,7 +86,7 @@ class ConfigDefaultsTest {
         assertThat(cluster.networking().disableDefaultCNI()).isTrue();
         assertThat(cluster.networking().dnsSearch()).isEmpty();
         assertThat(cluster.nodes()).containsExactly(new Node("worker", "my/node:1", Map.of(), List.of(), List.of(),
-                List.of(), List.of(), "172.30.0.5"));
+                List.of(), List.of(), "172.30.0.5", null));
     }
 
     @Test

@@ -53,7 +53,7 @@ class ConfigFilesTest {
 
         assertThat(cluster.name()).isEqualTo("kubicle");
         assertThat(cluster.nodes()).containsExactly(new Node("control-plane", ConfigDefaults.DEFAULT_NODE_IMAGE,
-                Map.of(), List.of(), List.of(), List.of(), List.of(), null));
+                Map.of(), List.of(), List.of(), List.of(), List.of(), null, null));
     }
 
     @Test

@@ -39,6 +39,7 @@ class ConfigLoaderTest {
         assertThat(node.kubeadmConfigPatches()).containsExactly("kind: InitConfiguration\n");
         assertThat(node.kubeadmConfigPatchesJSON6902().get(0).version()).isEqualTo("v1beta4");
         assertThat(node.ip()).isEqualTo("172.30.0.10");
+        assertThat(node.resources()).isEqualTo(new NodeResources("1.5", "2Gi"));
         assertThat(cluster.kubeadmConfigPatchesJSON6902().get(0).patch())
                 .isEqualTo("[{\"op\": \"remove\", \"path\": \"/a\"}]");
         assertThat(cluster.containerdConfigPatches().get(0)).startsWith("[plugins.").doesNotEndWith("\n");

@@ -83,7 +83,7 @@ class ConfigPrinterTest {
     @Test
     void quotesStringsThatWouldReadBackAsOtherTypes() {
         Node node = new Node("worker", "a/b:1", Map.of("a", "1.10", "b", "true", "c", "yes", "d", "", "e", "null",
-                "f", "~", "g", "0x1F"), List.of(), List.of(), List.of("kind: A\nb: c\n"), List.of(), null);
+                "f", "~", "g", "0x1F"), List.of(), List.of(), List.of("kind: A\nb: c\n"), List.of(), null, null);
         Cluster cluster = new Cluster("Cluster", "kubicle.dev/v1alpha1", "007", null, null, null, List.of(node),
                 null, null, null, null);
 

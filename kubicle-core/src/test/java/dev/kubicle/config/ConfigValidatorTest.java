@@ -61,7 +61,7 @@ class ConfigValidatorTest {
                 "iptables", List.of(), "172.30.0.0/24");
         Cluster cluster = new Cluster("Cluster", "kubicle.dev/v1alpha1", "coded", Map.of(), Map.of(), networking,
                 List.of(new Node("control-plane", "kubicle/node:test", Map.of(), List.of(), List.of(), List.of(),
-                        List.of(), "172.30.0.10")),
+                        List.of(), "172.30.0.10", null)),
                 List.of(), List.of(), List.of(), List.of());
 
         assertThat(ConfigValidator.problems(cluster)).isEmpty();

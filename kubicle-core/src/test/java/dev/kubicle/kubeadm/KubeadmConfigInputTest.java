@@ -17,12 +17,12 @@ class KubeadmConfigInputTest {
     @Test
     void takesTheClusterAndNodeSettingsFromTheConfig() {
         Node worker = new Node("worker", "img", Map.of("tier", "web"), List.of(), List.of(), List.of(), List.of(),
-                null);
+                null, null);
         Cluster cluster = new Cluster("Cluster", "kubicle.dev/v1alpha1", "dev", Map.of("Gate", true),
                 Map.of("api/all", "true"),
                 new Networking("dual", "127.0.0.1", 0, "10.244.0.0/16,fd00:10:244::/56",
                         "10.96.0.0/16,fd00:10:96::/112", false, "nftables", null, null),
-                List.of(new Node("control-plane", "img", Map.of(), List.of(), List.of(), List.of(), List.of(), null),
+                List.of(new Node("control-plane", "img", Map.of(), List.of(), List.of(), List.of(), List.of(), null, null),
                         worker),
                 List.of(), List.of(), List.of(), List.of());
 

@@ -10,10 +10,12 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Info;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
+import dev.kubicle.provider.HostCapacity;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
@@ -170,7 +172,7 @@ public final class DockerProvider implements Provider {
     private static NodeSpec withStablePorts(NodeSpec spec) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.ipv6(),
                 spec.varVolume(), StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
-                spec.dnsSearch());
+                spec.dnsSearch(), spec.resources());
     }
 
     private void createAndStart(NodeSpec spec, NodePrivileges privileges) {
@@ -273,6 +275,16 @@ public final class DockerProvider implements Provider {
     @Override
     public void writeNodeLog(String node, OutputStream out) {
         new ContainerLog(client).write(node, out);
+    }
+
+    @Override
+    public HostCapacity hostCapacity() {
+        try {
+            Info info = client.infoCmd().exec();
+            return new HostCapacity(info.getNCPU(), info.getMemTotal());
+        } catch (DockerException e) {
+            throw EngineErrors.failed("read the engine's host size", e);
+        }
     }
 
     @Override

@@ -66,6 +66,7 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                 .withBinds(binds())
                 .withPortBindings(PublishedPorts.bindings(spec.ports()));
         spec.dnsSearch().ifPresent(domains -> config.withDnsSearch(dnsSearch(domains)));
+        limitResources(config);
         if (spec.ipv6().isPresent()) {
             // As kind: the engine turns IPv6 off in a container's namespace apart from its own interface, so the
             // veths of the node's pods would get no IPv6 address; and the node routes its pods' IPv6 traffic.
@@ -88,6 +89,19 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                     .withCgroupnsMode("host");
         }
         return config.withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+    }
+
+    /**
+     * {@code docker run --cpus --memory}. The swap limit equals the memory limit, so the node cannot swap past it
+     * (the kubelet assumes no swap); an engine whose kernel has no swap accounting ignores it with a warning.
+     */
+    private void limitResources(HostConfig config) {
+        if (spec.resources().nanoCpus() > 0) {
+            config.withNanoCPUs(spec.resources().nanoCpus());
+        }
+        if (spec.resources().memoryBytes() > 0) {
+            config.withMemory(spec.resources().memoryBytes()).withMemorySwap(spec.resources().memoryBytes());
+        }
     }
 
     /**

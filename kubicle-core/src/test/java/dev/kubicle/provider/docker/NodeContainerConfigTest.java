@@ -17,6 +17,7 @@ import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.PrivilegeMode;
+import dev.kubicle.provider.ResourceLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -159,7 +160,7 @@ class NodeContainerConfigTest {
         NodeSpec spec = plainSpec();
         NodeSpec ipv6 = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
                 Optional.of("fd00:1::2"), spec.varVolume(), spec.ports(), spec.mounts(), Map.of(), List.of(),
-                Optional.empty());
+                Optional.empty(), ResourceLimits.NONE);
 
         CreateContainerCmd create = create(ipv6, PrivilegeMode.EMULATED, BARE_HOST);
 
@@ -195,7 +196,25 @@ class NodeContainerConfigTest {
 
     private static NodeSpec withDnsSearch(NodeSpec spec, Optional<List<String>> dnsSearch) {
         return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.ipv6(),
-                spec.varVolume(), spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch);
+                spec.varVolume(), spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(), dnsSearch,
+                spec.resources());
+    }
+
+    @Test
+    void resourceLimitsBecomeTheEnginesCpuAndMemoryLimitsWithoutSwapBeyondThem() {
+        NodeSpec spec = plainSpec();
+        NodeSpec limited = new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(),
+                spec.ipv6(), spec.varVolume(), spec.ports(), spec.mounts(), spec.env(), spec.entrypoint(),
+                spec.dnsSearch(), new ResourceLimits(1_500_000_000L, 2L << 30));
+
+        HostConfig host = create(limited, PrivilegeMode.EMULATED, BARE_HOST).getHostConfig();
+
+        assertThat(host.getNanoCPUs()).isEqualTo(1_500_000_000L);
+        assertThat(host.getMemory()).isEqualTo(2L << 30);
+        assertThat(host.getMemorySwap()).isEqualTo(2L << 30);
+        HostConfig unlimited = create(spec, PrivilegeMode.PRIVILEGED, BARE_HOST).getHostConfig();
+        assertThat(unlimited.getNanoCPUs()).isNull();
+        assertThat(unlimited.getMemory()).isNull();
     }
 
     @Test

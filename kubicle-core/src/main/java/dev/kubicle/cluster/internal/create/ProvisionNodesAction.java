@@ -85,6 +85,6 @@ public final class ProvisionNodesAction implements Action<ActionContext> {
         }
         return new NodeSpec(node.name(), node.image(), labels, network.name(), Optional.of(ip), ipv6,
                 node.varVolume(), node.ports(), node.mounts(), Map.of(ROLE_VARIABLE, node.role().label()),
-                List.of(), dnsSearch);
+                List.of(), dnsSearch, node.resources());
     }
 }

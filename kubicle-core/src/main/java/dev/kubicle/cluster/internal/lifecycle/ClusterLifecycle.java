@@ -49,6 +49,11 @@ public final class ClusterLifecycle {
         if (!remade.isEmpty()) {
             actions.add(new ConfigureContainerdAgainAction(remade));
         }
+        List<String> limited = missing.stream().filter(spec -> remade.contains(spec.name())
+                && !spec.resources().isEmpty()).map(NodeSpec::name).toList();
+        if (!limited.isEmpty()) {
+            actions.add(new LimitResourcesAgainAction(limited));
+        }
         boolean balanced = provider.recordedNodes(Labels.ofCluster(cluster)).stream()
                 .anyMatch(spec -> NodeRole.LOAD_BALANCER.label().equals(spec.labels().get(Labels.ROLE)));
         if (balanced) {

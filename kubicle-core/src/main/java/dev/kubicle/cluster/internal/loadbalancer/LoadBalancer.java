@@ -10,6 +10,7 @@ import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.ResourceLimits;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class LoadBalancer {
     static NodeSpec spec(NodePlan balancer, String network, String ip, Optional<String> ipv6) {
         return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, Optional.of(ip),
                 ipv6, balancer.varVolume(), balancer.ports(), List.of(), Map.of(),
-                List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Optional.empty());
+                List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Optional.empty(), ResourceLimits.NONE);
     }
 
     /** Makes and starts the container, listening already but with no control plane to send connections to. */

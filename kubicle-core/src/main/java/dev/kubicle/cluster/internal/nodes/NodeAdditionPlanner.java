@@ -14,6 +14,7 @@ import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
 import dev.kubicle.config.ConfigValidator;
 import dev.kubicle.config.Node;
 import dev.kubicle.config.NodePodRanges;
+import dev.kubicle.provider.HostCapacity;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.PortSpec;
@@ -38,6 +39,11 @@ final class NodeAdditionPlanner {
         context.requireExists();
         String cluster = context.cluster();
         NodeRole role = options.role();
+        if (options.resources() != null) {
+            HostCapacity host = context.provider().hostCapacity();
+            ConfigValidator.validateNodeResources(options.resources(), role == NodeRole.CONTROL_PLANE, host.cpus(),
+                    host.memoryBytes());
+        }
         KnownNodes known = KnownNodes.of(context);
         boolean balanced = !known.names(NodeRole.LOAD_BALANCER).isEmpty();
         if (role == NodeRole.CONTROL_PLANE && !balanced) {
@@ -72,7 +78,8 @@ final class NodeAdditionPlanner {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + name + " exists that is "
                     + "not a node of cluster \"" + cluster + "\"; remove it, or rename it, to add the node");
         }
-        Node config = new Node(role.label(), image, options.labels(), List.of(), List.of(), List.of(), List.of(), ip);
+        Node config = new Node(role.label(), image, options.labels(), List.of(), List.of(), List.of(), List.of(), ip,
+                options.resources());
         NodePlan node = new NodePlan(name, role, image, Optional.of(ip), ipv6, List.of(), List.of(),
                 Labels.ofRole(cluster, role), config);
         return new NodeAddition(cluster, node, network, apiServerAddress(known.containers()), settings, podRange,

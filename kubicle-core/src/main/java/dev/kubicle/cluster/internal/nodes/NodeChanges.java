@@ -9,6 +9,7 @@ import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.cluster.internal.lifecycle.ConfigureContainerdAgainAction;
 import dev.kubicle.cluster.internal.lifecycle.ConfigureLoadBalancerAgainAction;
+import dev.kubicle.cluster.internal.lifecycle.LimitResourcesAgainAction;
 import dev.kubicle.cluster.internal.lifecycle.LifecycleContext;
 import dev.kubicle.cluster.internal.lifecycle.RoutePodsAction;
 import dev.kubicle.cluster.internal.lifecycle.WaitForBootAction;
@@ -74,7 +75,11 @@ public final class NodeChanges {
     private static List<Action<LifecycleContext>> additionSteps(NodeAddition addition, Duration waitReady) {
         List<Action<LifecycleContext>> steps = new ArrayList<>(List.of(new RunNodeAction(addition),
                 WaitForBootAction.of(addition.name(), BOOT_TIMEOUT), new WriteJoinConfigAction(addition),
-                new ConfigureContainerdAgainAction(List.of(addition.name())), new JoinNodeAction(addition)));
+                new ConfigureContainerdAgainAction(List.of(addition.name()))));
+        if (!addition.node().resources().isEmpty()) {
+            steps.add(new LimitResourcesAgainAction(List.of(addition.name())));
+        }
+        steps.add(new JoinNodeAction(addition));
         if (addition.node().role() == NodeRole.CONTROL_PLANE && addition.balanced()) {
             steps.add(new ConfigureLoadBalancerAgainAction());
         }
