@@ -121,6 +121,11 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public Map<String, Object> composeService(NodeSpec spec, String networkKey) {
+        return new ComposeServiceConfig(spec, nodePrivileges(), connection.hostFacts()).service(networkKey);
+    }
+
+    @Override
     public void createContainer(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
         record(spec);
