@@ -29,6 +29,20 @@ final class ComposeRequirements {
      * @return the Kubernetes version of the cluster's node image
      */
     static String check(ClusterPlan plan, Provider provider, String source) {
+        checkConfig(plan, source);
+        Set<String> versions = new HashSet<>();
+        for (NodePlan node : plan.nodes()) {
+            versions.add(kubernetesVersion(node, provider));
+        }
+        if (versions.size() > 1) {
+            throw refused(source, "nodes[].image", "names images of different Kubernetes versions " + versions
+                    + "; use one image for every node");
+        }
+        return versions.iterator().next();
+    }
+
+    /** What the config itself must say; the first problem found is thrown. */
+    static void checkConfig(ClusterPlan plan, String source) {
         if (plan.subnet().isEmpty()) {
             throw refused(source, "networking.subnet", "is not set; the nodes' fixed addresses in the Compose file need"
                     + " it: set one, e.g. subnet: 172.29.0.0/24");
@@ -49,15 +63,6 @@ final class ComposeRequirements {
             throw refused(source, "containerdConfigPatches", "cannot be exported yet: nodes brought up by Compose run "
                     + "the image's containerd config; remove the patches");
         }
-        Set<String> versions = new HashSet<>();
-        for (NodePlan node : plan.nodes()) {
-            versions.add(kubernetesVersion(node, provider));
-        }
-        if (versions.size() > 1) {
-            throw refused(source, "nodes[].image", "names images of different Kubernetes versions " + versions
-                    + "; use one image for every node");
-        }
-        return versions.iterator().next();
     }
 
     private static String kubernetesVersion(NodePlan node, Provider provider) {
