@@ -77,6 +77,30 @@ class ComposeExportE2EIT {
     }
 
     @Test
+    @Order(1)
+    void theFileTakesAFogifySectionAsTheReadmeShows() throws IOException {
+        Path withFogify = project.resolve("fogify.yml");
+        Files.writeString(withFogify, Files.readString(project.resolve("docker-compose.yml")) + """
+                x-fogify:
+                  nodes:
+                  - name: edge-node
+                    capabilities: {processor: {cores: 1, clock_speed: 1400}, memory: 2G}
+                  networks:
+                  - name: edge-net
+                    bidirectional: {bandwidth: 100Mbps, latency: {delay: 5ms}, drop: 0.1%%}
+                  topology:
+                  - {node: edge-node, service: %s-worker, label: %<s-worker, replicas: 1, networks: [edge-net]}
+                """.formatted(NAME));
+        try {
+            ChildProcess.Output config = ChildProcess.run(List.of("docker-compose", "-f", withFogify.toString(),
+                    "config", "-q"), Map.of(), null, Duration.ofMinutes(1));
+            assertThat(config.exitCode()).as(config.err()).isZero();
+        } finally {
+            Files.delete(withFogify);
+        }
+    }
+
+    @Test
     @Order(2)
     void upAloneBringsThreeReadyNodesWhosePodsReachEachOther() throws InterruptedException {
         long start = System.nanoTime();
