@@ -41,10 +41,11 @@ public interface Provider extends AutoCloseable {
     void runNode(NodeSpec spec);
 
     /**
-     * The node container {@link #runNode} would make, as a Compose service (file format 2.4) on the Compose network
-     * {@code networkKey}, with the privileges this engine grants nodes: the same container without kubicle.
+     * The container {@link #runNode} (for a node) or {@link #createContainer} (otherwise) would make, as a Compose
+     * service (file format 2.4) on the Compose network {@code networkKey}, a node with the privileges this engine
+     * grants nodes: the same container without kubicle.
      */
-    Map<String, Object> composeService(NodeSpec spec, String networkKey);
+    Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey);
 
     /**
      * Creates, without starting it, a plain container beside the nodes, such as a cluster's load balancer: the

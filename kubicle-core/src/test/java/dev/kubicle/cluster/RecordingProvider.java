@@ -67,7 +67,7 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
-    public Map<String, Object> composeService(NodeSpec spec, String networkKey) {
+    public Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey) {
         throw new UnsupportedOperationException("pipeline tests write no Compose files");
     }
 

@@ -17,20 +17,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A node's container as a Compose service (file format 2.4, which Debian's docker-compose 1.29 and Compose v2 both
- * read): the engine request {@link NodeContainerConfig} makes for the node, read back key by key, so that a node
- * brought up by Compose gets exactly the settings kubicle's own nodes get. What Compose 1.29 cannot say is left to
+ * A container of kubicle's as a Compose service (file format 2.4, which Debian's docker-compose 1.29 and Compose v2
+ * both read): the engine request {@link NodeContainerConfig} makes for a node, or {@link PlainContainerConfig} for a
+ * load balancer, read back key by key, so that a container brought up by Compose gets exactly the settings kubicle's
+ * own get. What Compose 1.29 cannot say is left to
  * the node's Compose entrypoint: the unmasked system paths ({@code systempaths=unconfined} is the docker CLI's,
  * not the engine's) and the cgroup namespace (the engine's default, the host's on cgroup v1).
  * The network and the {@code /var} volume are named by the caller, which declares them in the file.
  */
-record ComposeServiceConfig(NodeSpec spec, NodePrivileges privileges, HostFacts host) {
+record ComposeServiceConfig(NodeSpec spec, CreateContainerCmd create) {
+
+    static ComposeServiceConfig ofNode(NodeSpec spec, NodePrivileges privileges, HostFacts host) {
+        return new ComposeServiceConfig(spec, new NodeContainerConfig(spec, privileges, host).applyTo(unsent(spec)));
+    }
+
+    static ComposeServiceConfig ofPlainContainer(NodeSpec spec) {
+        return new ComposeServiceConfig(spec, new PlainContainerConfig(spec).applyTo(unsent(spec)));
+    }
+
+    private static CreateContainerCmd unsent(NodeSpec spec) {
+        return new CreateContainerCmdImpl(command -> {
+            throw new UnsupportedOperationException("a Compose service is written, never sent");
+        }, null, spec.image());
+    }
 
     Map<String, Object> service(String networkKey) {
-        CreateContainerCmd create = new NodeContainerConfig(spec, privileges, host)
-                .applyTo(new CreateContainerCmdImpl(command -> {
-                    throw new UnsupportedOperationException("a Compose service is written, never sent");
-                }, null, spec.image()));
         HostConfig config = create.getHostConfig();
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("image", spec.image());
@@ -38,11 +49,20 @@ record ComposeServiceConfig(NodeSpec spec, NodePrivileges privileges, HostFacts 
         service.put("hostname", create.getHostName());
         service.put("labels", new TreeMap<>(spec.labels()));
         putList(service, "entrypoint", create.getEntrypoint() == null ? null : List.of(create.getEntrypoint()));
-        service.put("environment", environment(create.getEnv()));
-        service.put("tty", Boolean.TRUE.equals(create.isTty()));
-        service.put("stop_signal", create.getStopSignal());
+        Map<String, String> environment = environment(create.getEnv());
+        if (!environment.isEmpty()) {
+            service.put("environment", environment);
+        }
+        if (Boolean.TRUE.equals(create.isTty())) {
+            service.put("tty", true);
+        }
+        if (create.getStopSignal() != null) {
+            service.put("stop_signal", create.getStopSignal());
+        }
         service.put("restart", config.getRestartPolicy().getName());
-        service.put("init", Boolean.TRUE.equals(config.getInit()));
+        if (config.getInit() != null) {
+            service.put("init", config.getInit());
+        }
         if (Boolean.TRUE.equals(config.getPrivileged())) {
             service.put("privileged", true);
         }
@@ -54,7 +74,8 @@ record ComposeServiceConfig(NodeSpec spec, NodePrivileges privileges, HostFacts 
                 .map(ComposeServiceConfig::device).toList());
         putList(service, "tmpfs", config.getTmpFs() == null ? null : config.getTmpFs().keySet().stream().sorted()
                 .toList());
-        putList(service, "volumes", Arrays.stream(config.getBinds()).map(ComposeServiceConfig::volume).toList());
+        putList(service, "volumes", config.getBinds() == null ? null : Arrays.stream(config.getBinds())
+                .map(ComposeServiceConfig::volume).toList());
         putList(service, "ports", spec.ports().stream().map(ComposeServiceConfig::port).toList());
         if (config.getSysctls() != null && !config.getSysctls().isEmpty()) {
             service.put("sysctls", new TreeMap<>(config.getSysctls()));

@@ -121,8 +121,9 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
-    public Map<String, Object> composeService(NodeSpec spec, String networkKey) {
-        return new ComposeServiceConfig(spec, nodePrivileges(), connection.hostFacts()).service(networkKey);
+    public Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey) {
+        return (node ? ComposeServiceConfig.ofNode(spec, nodePrivileges(), connection.hostFacts())
+                : ComposeServiceConfig.ofPlainContainer(spec)).service(networkKey);
     }
 
     @Override

@@ -28,7 +28,7 @@ class ComposeServiceConfigTest {
 
     @Test
     void aNodeServiceHasTheContainerSettingsKubicleGivesItsNodes() {
-        Map<String, Object> service = new ComposeServiceConfig(spec(), NodePrivileges.PRIVILEGED, HOST)
+        Map<String, Object> service = ComposeServiceConfig.ofNode(spec(), NodePrivileges.PRIVILEGED, HOST)
                 .service("kubicle");
 
         assertThat(service).containsEntry("image", "kubicle/node:v1.37.2")
@@ -51,7 +51,7 @@ class ComposeServiceConfigTest {
 
     @Test
     void privilegedNodesArePrivilegedAndNothingMore() {
-        Map<String, Object> service = new ComposeServiceConfig(spec(), NodePrivileges.PRIVILEGED, HOST)
+        Map<String, Object> service = ComposeServiceConfig.ofNode(spec(), NodePrivileges.PRIVILEGED, HOST)
                 .service("kubicle");
 
         assertThat(service).containsEntry("privileged", true)
@@ -62,7 +62,7 @@ class ComposeServiceConfigTest {
     @Test
     void whereTheEngineRefusesPrivilegedNodesGetTheFallbackSetAndTheHostsCgroups() {
         NodePrivileges emulated = NodePrivileges.emulated(List.of("CAP_SYS_RESOURCE"));
-        Map<String, Object> service = new ComposeServiceConfig(spec(), emulated, HOST).service("kubicle");
+        Map<String, Object> service = ComposeServiceConfig.ofNode(spec(), emulated, HOST).service("kubicle");
 
         assertThat(service).doesNotContainKey("privileged")
                 .containsEntry("cap_add", List.of("ALL"))
@@ -71,5 +71,22 @@ class ComposeServiceConfigTest {
                 .containsEntry("devices", List.of("/dev/kmsg:/dev/kmsg:rwm"))
                 .containsEntry("security_opt", List.of("seccomp=unconfined", "apparmor=unconfined"));
         assertThat(service.get("volumes")).asList().contains("/sys/fs/cgroup:/sys/fs/cgroup:rw");
+    }
+
+    @Test
+    void aLoadBalancerIsAPlainContainerWithNoneOfANodesPowers() {
+        NodeSpec balancer = new NodeSpec("demo-external-load-balancer", "kubicle/base:latest",
+                Map.of("dev.kubicle.cluster", "demo"), "kubicle-demo", Optional.of("172.29.20.9"), Optional.empty(),
+                "demo-external-load-balancer-var", List.of(new PortSpec("127.0.0.1", 6443, 6443, "tcp")),
+                List.of(), Map.of(),
+                List.of("haproxy", "-f", "/kind/haproxy.cfg"), Optional.empty());
+
+        Map<String, Object> service = ComposeServiceConfig.ofPlainContainer(balancer).service("kubicle");
+
+        assertThat(service).containsEntry("entrypoint", List.of("haproxy", "-f", "/kind/haproxy.cfg"))
+                .containsEntry("restart", "unless-stopped")
+                .containsEntry("ports", List.of("127.0.0.1:6443:6443/tcp"))
+                .containsEntry("networks", Map.of("kubicle", Map.of("ipv4_address", "172.29.20.9")))
+                .doesNotContainKeys("privileged", "cap_add", "tty", "tmpfs", "security_opt", "volumes");
     }
 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
+import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodePlan;
+import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.NodeAddresses;
 import dev.kubicle.cluster.internal.create.ProvisionNodesAction;
+import dev.kubicle.cluster.internal.loadbalancer.HaproxyConfig;
+import dev.kubicle.cluster.internal.loadbalancer.LoadBalancer;
 import dev.kubicle.json.YamlTrees;
 import dev.kubicle.kubeadm.JoinSecrets;
 import dev.kubicle.provider.MountSpec;
@@ -45,6 +49,7 @@ public final class ComposeExport {
     public static final String KUBECONFIG = "kubeconfig/kubeconfig";
     static final String SCRIPTS = "/kind/compose";
     private static final String NETWORK_KEY = "kubicle";
+    private static final String HAPROXY_CONFIG = "kubicle/haproxy.cfg";
     private static final String RESOURCES = "/dev/kubicle/compose/";
     /** The node image's own entrypoint, which the Compose entrypoint hands over to. */
     private static final List<String> IMAGE_ENTRYPOINT = List.of("/usr/local/bin/entrypoint", "/sbin/init");
@@ -62,12 +67,16 @@ public final class ComposeExport {
     public Path write(ClusterPlan plan, Path directory, String source) {
         String kubernetesVersion = ComposeRequirements.check(plan, provider, source);
         String subnet = plan.subnet().orElseThrow();
-        NodeAddresses pool = new NodeAddresses(subnet, "", List.of());
-        List<String> ips = pool.assignAll(plan.nodes().stream().map(NodePlan::ip).toList());
+        // As the create assigns them: the nodes in order, then the load balancer.
+        List<NodePlan> containers = new ArrayList<>(plan.nodes());
+        plan.loadBalancer().ifPresent(containers::add);
+        List<String> ips = new NodeAddresses(subnet, "", List.of())
+                .assignAll(containers.stream().map(NodePlan::ip).toList());
         Map<String, String> addresses = new LinkedHashMap<>();
         for (int i = 0; i < plan.nodes().size(); i++) {
             addresses.put(plan.nodes().get(i).name(), ips.get(i));
         }
+        Optional<String> balancerIp = plan.loadBalancer().map(balancer -> ips.get(ips.size() - 1));
         NodeBootstrapFiles files = new NodeBootstrapFiles(plan, addresses, kubernetesVersion, JoinSecrets.generate());
         try {
             Files.createDirectories(directory.resolve(KUBECONFIG).getParent());
@@ -82,8 +91,15 @@ public final class ComposeExport {
                     writePrivate(nodeDirectory.resolve(file.getKey()), file.getValue());
                 }
             }
+            if (plan.loadBalancer().isPresent()) {
+                Files.writeString(directory.resolve(HAPROXY_CONFIG), HaproxyConfig.render(
+                        plan.nodes(NodeRole.CONTROL_PLANE).stream().map(NodePlan::name).toList(),
+                        ClusterPlanner.API_SERVER_PORT, false));
+            }
             Path composeFile = directory.resolve(COMPOSE_FILE);
-            Files.writeString(composeFile, yaml(project(plan, subnet, addresses, kubernetesVersion)));
+            Map<String, Object> project = project(plan, subnet, addresses, kubernetesVersion);
+            plan.loadBalancer().ifPresent(balancer -> addLoadBalancer(project, plan, balancer, balancerIp.orElseThrow()));
+            Files.writeString(composeFile, yaml(project));
             return composeFile;
         } catch (IOException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot write the Compose project into "
@@ -113,7 +129,7 @@ public final class ComposeExport {
             NodeSpec spec = new NodeSpec(planned.name(), planned.image(), planned.labels(), planned.network(),
                     planned.ip(), planned.ipv6(), planned.varVolume(), planned.ports(), mounts, planned.env(),
                     entrypoint, planned.dnsSearch());
-            services.put(node.name(), provider.composeService(spec, NETWORK_KEY));
+            services.put(node.name(), provider.composeService(spec, true, NETWORK_KEY));
             volumes.put(spec.varVolume(), namedVolume(plan, spec.varVolume()));
         }
         Map<String, Object> ipam = Map.of("config", List.of(Map.of("subnet", subnet)));
@@ -129,6 +145,18 @@ public final class ComposeExport {
         project.put("networks", Map.of(NETWORK_KEY, composeNetwork));
         project.put("volumes", volumes);
         return project;
+    }
+
+    /**
+     * The load balancer as kubicle runs it, with its haproxy config, which names every control plane from the
+     * start (haproxy finds each one when it answers), mounted instead of written into it.
+     */
+    @SuppressWarnings("unchecked")
+    private void addLoadBalancer(Map<String, Object> project, ClusterPlan plan, NodePlan balancer, String ip) {
+        NodeSpec spec = LoadBalancer.spec(balancer, plan.network(), ip, Optional.empty());
+        Map<String, Object> service = new LinkedHashMap<>(provider.composeService(spec, false, NETWORK_KEY));
+        service.put("volumes", List.of("./" + HAPROXY_CONFIG + ":" + HaproxyConfig.PATH + ":ro"));
+        ((Map<String, Object>) project.get("services")).put(balancer.name(), service);
     }
 
     /** A volume under its own name, not the project's prefix, as kubicle names it: the same cluster, by name. */

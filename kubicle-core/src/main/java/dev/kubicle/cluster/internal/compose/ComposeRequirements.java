@@ -38,6 +38,10 @@ final class ComposeRequirements {
             throw refused(source, "nodes[].image", "names images of different Kubernetes versions " + versions
                     + "; use one image for every node");
         }
+        plan.loadBalancer().filter(balancer -> !provider.imageExists(balancer.image())).ifPresent(balancer -> {
+            throw new KubicleException(ExitCode.INVALID_INPUT, "the load balancer's image " + balancer.image()
+                    + " is not in the engine; 'kubicle build node-image' builds it (its base image)");
+        });
         return versions.iterator().next();
     }
 
@@ -54,10 +58,6 @@ final class ComposeRequirements {
         if (plan.config().networking().apiServerPort() == 0) {
             throw refused(source, "networking.apiServerPort", "is not set, and the engine would choose the host port; "
                     + "the exported kubeconfig must name it: set one, e.g. apiServerPort: 6443");
-        }
-        if (plan.loadBalancer().isPresent()) {
-            throw refused(source, "nodes", "has several control planes; 'export compose' writes clusters with one "
-                    + "control plane (and any number of workers) so far");
         }
         if (!ContainerdConfigPatches.of(plan.config()).isEmpty()) {
             throw refused(source, "containerdConfigPatches", "cannot be exported yet: nodes brought up by Compose run "

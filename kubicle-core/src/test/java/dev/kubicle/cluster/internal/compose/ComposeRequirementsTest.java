@@ -42,7 +42,6 @@ class ComposeRequirementsTest {
         "networking.subnet        | '  subnet: 172.29.20.0/24\n'          | ''",
         "networking.apiServerPort | '  apiServerPort: 6443\n'             | ''",
         "networking.ipFamily      | '  subnet: 172.29.20.0/24\n'          | '  subnet: 172.29.20.0/24\n  ipFamily: dual\n'",
-        "nodes                    | '- role: worker\n'                    | '- role: control-plane\n- role: control-plane\n- role: worker\n'",
     })
     void whatComposeCannotDoWithoutIsRefusedInOneLineNamingFileAndField(String field, String from, String to) {
         String yaml = EXPORTABLE.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
