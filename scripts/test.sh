@@ -7,10 +7,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 "$here/scripts/ensure-engine.sh"
 # The provider's integration test imports a one-binary image made from Debian's static busybox; the benchmark's
-# chart test draws text, which java.awt takes from the system's fonts.
+# chart test draws text, which java.awt takes from the system's fonts; the compose export's test brings a cluster
+# up with Debian's docker-compose (1.29), the oldest Compose a user of the exported file is likely to have.
 missing=()
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+dpkg -s docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [[ ${#missing[@]} -gt 0 ]]; then
   echo "test.sh: installing ${missing[*]} for the tests" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -2,6 +2,7 @@ package dev.kubicle.cluster;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.internal.ApiServerExposure;
 import dev.kubicle.cluster.internal.kubeadm.Kubectl;
 import dev.kubicle.kubeconfig.ApiServerAddress;
 import dev.kubicle.kubeconfig.Kubeconfig;
@@ -66,10 +67,7 @@ public final class ClusterKubeconfigs {
                 .filter(spec -> spec.containerPort() == ClusterPlanner.API_SERVER_PORT).findFirst()
                 .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "container " + publisher.name()
                         + " publishes no API server port; is it running?"));
-        String address = port.listenAddress();
-        // An API server published on every interface is reached on loopback, as kind does.
-        boolean anyAddress = address == null || address.isEmpty() || "0.0.0.0".equals(address) || "::".equals(address);
-        return ApiServerAddress.external(anyAddress ? "127.0.0.1" : address, port.hostPort());
+        return ApiServerAddress.external(ApiServerExposure.reachedAt(port.listenAddress()), port.hostPort());
     }
 
     private static boolean hasRole(NodeInfo node, NodeRole role) {

@@ -8,6 +8,7 @@ import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
+import dev.kubicle.cluster.internal.compose.ComposeExport;
 import dev.kubicle.cluster.internal.create.ConfigureContainerdAction;
 import dev.kubicle.cluster.internal.create.ConfigureLoadBalancerAction;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
@@ -177,6 +178,17 @@ public final class Clusters {
      */
     public Path exportKubeconfig(String cluster) {
         return new ClusterKubeconfigs(provider).export(cluster, kubeconfigs);
+    }
+
+    /**
+     * Writes a Compose project into {@code directory} that brings the cluster of this config up with
+     * {@code docker-compose up -d} alone; creates nothing on the engine.
+     *
+     * @param source where the config comes from (its file), for messages about what it lacks
+     * @return the Compose file written
+     */
+    public Path exportCompose(Cluster config, Path directory, String source) {
+        return new ComposeExport(provider).write(ClusterPlanner.plan(config), directory, source);
     }
 
     /** The names of all clusters on the engine, sorted. */

@@ -41,6 +41,13 @@ public interface Provider extends AutoCloseable {
     void runNode(NodeSpec spec);
 
     /**
+     * The container {@link #runNode} (for a node) or {@link #createContainer} (otherwise) would make, as a Compose
+     * service (file format 2.4) on the Compose network {@code networkKey}, a node with the privileges this engine
+     * grants nodes: the same container without kubicle.
+     */
+    Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey);
+
+    /**
      * Creates, without starting it, a plain container beside the nodes, such as a cluster's load balancer: the
      * spec's image, entrypoint, labels, network, address and ports, with none of a node's privileges and set-up (its
      * mounts are not used, and its var volume, if named, only records the spec as for {@link #runNode}). Files can

@@ -68,6 +68,11 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey) {
+        throw new UnsupportedOperationException("pipeline tests write no Compose files");
+    }
+
+    @Override
     public String createNetwork(NetworkSpec spec) {
         calls.add("createNetwork " + spec.name());
         networks.put(spec.name(), spec);

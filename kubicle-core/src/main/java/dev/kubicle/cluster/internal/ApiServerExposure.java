@@ -11,7 +11,7 @@ import java.util.Optional;
  * publishes it on 127.0.0.1 by default; any other address is allowed, and worth a warning, because the API server
  * then answers whoever can reach that address.
  */
-final class ApiServerExposure {
+public final class ApiServerExposure {
 
     private ApiServerExposure() {
     }
@@ -31,6 +31,13 @@ final class ApiServerExposure {
                 + " on " + port + " can reach it. It answers anyone's requests for its version and health, and"
                 + " gives full control to whoever holds the cluster's admin kubeconfig (its client certificate is"
                 + " cluster-admin). Keep 127.0.0.1 unless other machines need the cluster.");
+    }
+
+    /** Where this machine reaches an API server published on {@code listenAddress}: any address on loopback, as kind. */
+    public static String reachedAt(String listenAddress) {
+        boolean anyAddress = listenAddress == null || listenAddress.isEmpty() || "0.0.0.0".equals(listenAddress)
+                || "::".equals(listenAddress);
+        return anyAddress ? "127.0.0.1" : listenAddress;
     }
 
     /** The config was validated: the address is an IP literal, which InetAddress reads without a lookup. */

@@ -28,15 +28,22 @@ public final class PodRoutes {
     public static void program(NodeCommands commands, Parallel parallel, String podSubnet, Map<String, String> ranges,
                                Map<String, String> addresses) throws InterruptedException {
         parallel.forEach(ranges.keySet().stream().sorted().toList(), node -> {
-            String routes = ranges.entrySet().stream()
-                    .filter(other -> !other.getKey().equals(node) && addresses.containsKey(other.getKey()))
-                    .flatMap(other -> routes(other.getValue(), addresses.get(other.getKey())))
-                    .sorted()
-                    .collect(Collectors.joining());
-            commands.runWithInput(node, routes, "sh", "-c",
+            commands.runWithInput(node, routesOf(node, ranges, addresses), "sh", "-c",
                     "if command -v kubicle-pod-routes >/dev/null; then kubicle-pod-routes \"$1\"; fi", "sh",
                     podSubnet);
         });
+    }
+
+    /**
+     * The input of a node's {@code kubicle-pod-routes}: a "CIDR ADDRESS" line for each pod CIDR of every other node.
+     * The arguments are those of {@link #program}.
+     */
+    public static String routesOf(String node, Map<String, String> ranges, Map<String, String> addresses) {
+        return ranges.entrySet().stream()
+                .filter(other -> !other.getKey().equals(node) && addresses.containsKey(other.getKey()))
+                .flatMap(other -> routes(other.getValue(), addresses.get(other.getKey())))
+                .sorted()
+                .collect(Collectors.joining());
     }
 
     /** A "CIDR ADDRESS" line for each of a node's pod CIDRs, through its address of the same family. */

@@ -123,6 +123,12 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public Map<String, Object> composeService(NodeSpec spec, boolean node, String networkKey) {
+        return (node ? ComposeServiceConfig.ofNode(spec, nodePrivileges(), connection.hostFacts())
+                : ComposeServiceConfig.ofPlainContainer(spec)).service(networkKey);
+    }
+
+    @Override
     public void createContainer(NodeSpec requested) {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
         record(spec);

@@ -11,10 +11,8 @@ import dev.kubicle.cluster.internal.NodeCommands;
 import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.cluster.internal.kubeadm.NodeFacts;
+import dev.kubicle.cluster.internal.kubeadm.NodeKubeadmConfig;
 import dev.kubicle.kubeadm.JoinSecrets;
-import dev.kubicle.kubeadm.KubeadmConfigInput;
-import dev.kubicle.kubeadm.KubeadmConfigRenderer;
-import dev.kubicle.kubeadm.KubeadmPatches;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -46,17 +44,13 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
         }
         String version = NodeFacts.kubernetesVersion(context.commands(), bootstrap.name());
         boolean cgroupV1 = NodeFacts.cgroupV1(context.commands(), bootstrap.name());
-        String endpoint = plan.controlPlaneEndpoint();
         JoinSecrets secrets = JoinSecrets.generate();
         context.progress().detail("Kubernetes " + version + (cgroupV1 ? " on cgroup v1" : " on cgroup v2"));
         Map<String, String> addresses = new ConcurrentHashMap<>();
         context.parallel().forEach(plan.nodes(), node -> {
             String ip = NodeFacts.ip(context.provider(), node.name(), plan.config().networking().ipFamily());
             addresses.put(node.name(), ip);
-            KubeadmConfigInput input = KubeadmConfigInput.forNode(plan.config(), node.config(), node.name(), ip,
-                    node == bootstrap, version, endpoint, cgroupV1, secrets);
-            String config = KubeadmConfigRenderer.render(input,
-                    KubeadmPatches.forNode(plan.config(), node.config(), plan.nodes().indexOf(node)));
+            String config = NodeKubeadmConfig.render(plan, node, ip, version, cgroupV1, secrets);
             context.provider().writeFile(node.name(), PATH, config.getBytes(StandardCharsets.UTF_8), 0644);
             ClusterConfigRecord.write(context.provider(), node.name(), plan.config());
             plan.podRange(node).ifPresent(range -> PodNetwork.seedCniConfig(context.commands(), node.name(), range));

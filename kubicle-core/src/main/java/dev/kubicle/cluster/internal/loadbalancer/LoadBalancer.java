@@ -34,7 +34,7 @@ public final class LoadBalancer {
      * The container as the engine makes it; haproxy wants its config before it starts. Its volume only records the
      * spec, so that a balancer removed by hand can be made again.
      */
-    static NodeSpec spec(NodePlan balancer, String network, String ip, Optional<String> ipv6) {
+    public static NodeSpec spec(NodePlan balancer, String network, String ip, Optional<String> ipv6) {
         return new NodeSpec(balancer.name(), balancer.image(), balancer.containerLabels(), network, Optional.of(ip),
                 ipv6, balancer.varVolume(), balancer.ports(), List.of(), Map.of(),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Optional.empty(), ResourceLimits.NONE);
