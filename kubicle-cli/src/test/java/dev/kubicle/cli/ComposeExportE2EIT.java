@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A 1+2 cluster exported with {@code kubicle export compose} and brought up by Debian's docker-compose alone: the
  * nodes bootstrap themselves, the kubeconfig they write works from the host, pods on the two workers reach each
- * other, {@code stop} and {@code start} bring the cluster back, and {@code down -v} leaves nothing of it.
+ * other, a worker with resource limits is held to them and reports them as its capacity, {@code stop} and
+ * {@code start} bring the cluster back, and {@code down -v} leaves nothing of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeExportE2EIT {
@@ -49,6 +50,7 @@ class ComposeExportE2EIT {
                 - role: control-plane
                 - role: worker
                 - role: worker
+                  resources: {cpus: "1", memory: 2Gi}
                 """.formatted(NAME));
         project = work.resolve("project");
         CliRun run = CliRun.ofJar(Map.of(), "export", "compose", "--config", config.toString(), "--output",
@@ -118,6 +120,17 @@ class ComposeExportE2EIT {
 
     @Test
     @Order(3)
+    void aWorkerWithResourcesIsHeldToThemAndReportsThemAsItsCapacity() {
+        String worker2 = NAME + "-worker2";
+        assertThat(HostCommand.ok("docker", "inspect", "-f", "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}",
+                worker2).strip()).isEqualTo("1000000000 2147483648");
+        // Installed before the kubelet's first start (the Compose entrypoint), so it registered with these.
+        assertThat(kubectl.ok("get", "node", worker2, "-o",
+                "jsonpath={.status.capacity.cpu} {.status.capacity.memory}").strip()).isEqualTo("1 2Gi");
+    }
+
+    @Test
+    @Order(4)
     void stopThenStartBringsTheClusterBack() throws InterruptedException {
         compose("stop");
         assertThat(HostCommand.ok("docker", "ps", "-q", "--filter", LABEL)).isBlank();
@@ -132,7 +145,7 @@ class ComposeExportE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downWithVolumesLeavesNothing() {
         compose("down", "-v");
 

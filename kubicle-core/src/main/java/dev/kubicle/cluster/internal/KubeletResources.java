@@ -14,17 +14,27 @@ import java.io.InputStream;
  * restarts; a node made again from its volume gets them again from whoever makes it.
  */
 public final class KubeletResources {
-    static final String SCRIPT = "/usr/local/bin/kubicle-kubelet-resources";
-    static final String DROP_IN = "/etc/systemd/system/kubelet.service.d/20-kubicle-resources.conf";
+    public static final String SCRIPT = "/usr/local/bin/kubicle-kubelet-resources";
+    public static final String DROP_IN = "/etc/systemd/system/kubelet.service.d/20-kubicle-resources.conf";
 
     private KubeletResources() {
     }
 
     /** Installs the script and drop-in, and restarts a kubelet that already runs so that it takes them up. */
     public static void apply(NodeCommands commands, Provider provider, String node) {
-        provider.writeFile(node, SCRIPT, resource("kubelet-resources.sh"), 0755);
-        provider.writeFile(node, DROP_IN, resource("20-kubicle-resources.conf"), 0644);
+        provider.writeFile(node, SCRIPT, script(), 0755);
+        provider.writeFile(node, DROP_IN, dropIn(), 0644);
         commands.run(node, "sh", "-c", "systemctl daemon-reload && systemctl try-restart kubelet");
+    }
+
+    /** The script, which a node brought up without kubicle installs at {@value #SCRIPT} itself. */
+    public static byte[] script() {
+        return resource("kubelet-resources.sh");
+    }
+
+    /** The kubelet unit's drop-in, which a node brought up without kubicle installs at {@value #DROP_IN} itself. */
+    public static byte[] dropIn() {
+        return resource("20-kubicle-resources.conf");
     }
 
     private static byte[] resource(String name) {

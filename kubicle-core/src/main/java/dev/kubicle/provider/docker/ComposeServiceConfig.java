@@ -10,6 +10,7 @@ import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,12 +81,26 @@ record ComposeServiceConfig(NodeSpec spec, CreateContainerCmd create) {
         if (config.getSysctls() != null && !config.getSysctls().isEmpty()) {
             service.put("sysctls", new TreeMap<>(config.getSysctls()));
         }
+        putResourceLimits(service, config);
         putList(service, "dns_search", config.getDnsSearch() == null ? null : List.of(config.getDnsSearch()));
         Map<String, Object> addresses = new LinkedHashMap<>();
         spec.ip().ifPresent(ip -> addresses.put("ipv4_address", ip));
         spec.ipv6().ifPresent(ip -> addresses.put("ipv6_address", ip));
         service.put("networks", Map.of(networkKey, addresses));
         return service;
+    }
+
+    /** Format 2.4's own keys for {@code docker run --cpus --memory --memory-swap}; what Fogify reads too. */
+    private static void putResourceLimits(Map<String, Object> service, HostConfig config) {
+        if (config.getNanoCPUs() != null && config.getNanoCPUs() > 0) {
+            service.put("cpus", BigDecimal.valueOf(config.getNanoCPUs(), 9).stripTrailingZeros().toPlainString());
+        }
+        if (config.getMemory() != null && config.getMemory() > 0) {
+            service.put("mem_limit", config.getMemory());
+        }
+        if (config.getMemorySwap() != null && config.getMemorySwap() > 0) {
+            service.put("memswap_limit", config.getMemorySwap());
+        }
     }
 
     private static Map<String, String> environment(String[] env) {

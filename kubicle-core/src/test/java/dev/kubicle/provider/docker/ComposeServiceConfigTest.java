@@ -4,6 +4,7 @@ import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
+import dev.kubicle.provider.ResourceLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +17,10 @@ class ComposeServiceConfigTest {
     private static final HostFacts HOST = new HostFacts(true, List.of("/dev/kmsg"), List.of());
 
     private static NodeSpec spec() {
+        return spec(ResourceLimits.NONE);
+    }
+
+    private static NodeSpec spec(ResourceLimits resources) {
         return new NodeSpec("demo-worker", "kubicle/node:v1.37.2",
                 Map.of("dev.kubicle.cluster", "demo", "dev.kubicle.role", "worker"), "kubicle-demo",
                 Optional.of("172.29.20.3"), Optional.empty(), "demo-worker-var",
@@ -23,7 +28,7 @@ class ComposeServiceConfigTest {
                 List.of(new MountSpec("./kubicle", "/kind/compose", true, false, "none"),
                         new MountSpec("/srv/data", "/data", false, false, "hostToContainer")),
                 Map.of("KUBICLE_NODE_ROLE", "worker"), List.of("/kind/compose/entrypoint", "/sbin/init"),
-                Optional.of(List.of()));
+                Optional.of(List.of()), resources);
     }
 
     @Test
@@ -47,6 +52,20 @@ class ComposeServiceConfigTest {
                 .containsEntry("networks", Map.of("kubicle", Map.of("ipv4_address", "172.29.20.3")));
         assertThat(service.get("volumes")).isEqualTo(List.of("demo-worker-var:/var:rw", "/lib/modules:/lib/modules:ro",
                 "./kubicle:/kind/compose:ro", "/srv/data:/data:rw,rslave"));
+    }
+
+    @Test
+    void aNodesCpuAndMemoryLimitsAreComposeResourceLimits() {
+        NodeSpec limited = spec(new ResourceLimits(1_500_000_000L, 2L << 30));
+
+        Map<String, Object> service = ComposeServiceConfig.ofNode(limited, NodePrivileges.PRIVILEGED, HOST)
+                .service("kubicle");
+
+        assertThat(service).containsEntry("cpus", "1.5")
+                .containsEntry("mem_limit", 2147483648L)
+                .containsEntry("memswap_limit", 2147483648L);
+        assertThat(ComposeServiceConfig.ofNode(spec(), NodePrivileges.PRIVILEGED, HOST).service("kubicle"))
+                .doesNotContainKeys("cpus", "mem_limit", "memswap_limit");
     }
 
     @Test
@@ -79,7 +98,7 @@ class ComposeServiceConfigTest {
                 Map.of("dev.kubicle.cluster", "demo"), "kubicle-demo", Optional.of("172.29.20.9"), Optional.empty(),
                 "demo-external-load-balancer-var", List.of(new PortSpec("127.0.0.1", 6443, 6443, "tcp")),
                 List.of(), Map.of(),
-                List.of("haproxy", "-f", "/kind/haproxy.cfg"), Optional.empty());
+                List.of("haproxy", "-f", "/kind/haproxy.cfg"), Optional.empty(), ResourceLimits.NONE);
 
         Map<String, Object> service = ComposeServiceConfig.ofPlainContainer(balancer).service("kubicle");
 

@@ -128,7 +128,7 @@ public final class ComposeExport {
             entrypoint.addAll(IMAGE_ENTRYPOINT);
             NodeSpec spec = new NodeSpec(planned.name(), planned.image(), planned.labels(), planned.network(),
                     planned.ip(), planned.ipv6(), planned.varVolume(), planned.ports(), mounts, planned.env(),
-                    entrypoint, planned.dnsSearch());
+                    entrypoint, planned.dnsSearch(), planned.resources());
             services.put(node.name(), provider.composeService(spec, true, NETWORK_KEY));
             volumes.put(spec.varVolume(), namedVolume(plan, spec.varVolume()));
         }

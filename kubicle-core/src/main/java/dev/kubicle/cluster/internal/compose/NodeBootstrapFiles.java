@@ -4,10 +4,12 @@ import dev.kubicle.cluster.ClusterPlan;
 import dev.kubicle.cluster.NodePlan;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.ApiServerExposure;
+import dev.kubicle.cluster.internal.KubeletResources;
 import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.cluster.internal.kubeadm.NodeKubeadmConfig;
 import dev.kubicle.kubeadm.JoinSecrets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What one node's bootstrap script (resource {@code bootstrap}) reads from {@code nodes/<node>/}: its kubeadm
- * config, what it does (init or join, and after which control plane), its pod network, and for the first control
- * plane what it hands the others and the user. Rendered from the same plan and by the same code as kubicle's
+ * config, what it does (init or join, and after which control plane), its pod network, for the first control
+ * plane what it hands the others and the user, and for a node with resource limits what sizes its kubelet to them. Rendered from the same plan and by the same code as kubicle's
  * create, so that the cluster is the same.
  *
  * @param addresses every node's address on the cluster network, by name
@@ -38,6 +40,11 @@ record NodeBootstrapFiles(ClusterPlan plan, Map<String, String> addresses, Strin
             files.put("pod-ranges", plan.nodes().stream().filter(other -> other != node && ranges.containsKey(
                     other.name())).map(other -> other.name() + " " + ranges.get(other.name()) + "\n")
                     .collect(Collectors.joining()));
+        }
+        if (!node.resources().isEmpty()) {
+            // The Compose entrypoint installs them where kubicle's create writes them (KubeletResources).
+            files.put("kubelet-resources", new String(KubeletResources.script(), StandardCharsets.UTF_8));
+            files.put("kubelet-resources.conf", new String(KubeletResources.dropIn(), StandardCharsets.UTF_8));
         }
         return files;
     }
