@@ -23,23 +23,18 @@ readonly WAIT_SECONDS=30
 readonly NOFILE=$(ulimit -Hn)
 readonly NPROC=$(( $(ulimit -Hu) < $(cat /proc/sys/kernel/pid_max) ? $(ulimit -Hu) : $(cat /proc/sys/kernel/pid_max) ))
 
-say() { echo "ensure-podman: $*" >&2; }
-die() { say "error: $*"; exit 1; }
-usage() { sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
-need_root() { [[ $EUID -eq 0 ]] || die "$1 needs root; run this script as root"; }
+readonly SCRIPT=ensure-podman
+# shellcheck source=daemon-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon-lib.sh"
 
 answers() { curl -sf --max-time 5 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; }
+summary() { echo "Podman $(podman version --format '{{.Server.Version}}' 2>/dev/null) on $SOCKET"; }
 
 install_missing() {
   local missing=()
   command -v podman >/dev/null || missing+=(podman)
   command -v curl >/dev/null || missing+=(curl)
-  [[ ${#missing[@]} -gt 0 ]] || return 0
-  need_root "installing ${missing[*]}"
-  say "installing ${missing[*]} with apt-get"
-  apt-get update -qq || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]} failed"
+  apt_install "${missing[@]}"
 }
 
 # Written only when absent, so that a user's own settings win; a file kubicle wrote is recognised by its header.
@@ -76,22 +71,12 @@ EOF
 }
 
 start_service() {
-  local pid second
   need_root "starting podman's API service"
   mkdir -p "$(dirname "$SOCKET")"
   # --time=0: the service never exits for want of clients. Its limits are the ones containers.conf names.
   (ulimit -n "$NOFILE" -u "$NPROC" && exec nohup podman system service --time=0 "unix://$SOCKET") >>"$LOG" 2>&1 \
     </dev/null &
-  pid=$!
-  for ((second = 0; second < WAIT_SECONDS; second++)); do
-    if answers; then
-      say "podman $(podman version --format '{{.Server.Version}}' 2>/dev/null) answers on $SOCKET after $second s"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "podman system service exited while starting; see $LOG"
-    sleep 1
-  done
-  die "podman system service (pid $pid) did not answer on $SOCKET within $WAIT_SECONDS s; see $LOG"
+  wait_for_daemon $! "podman system service" "$LOG" answers summary
 }
 
 # Pods on different nodes talk through the cluster network's bridge with their own addresses, which the host's
