@@ -109,7 +109,7 @@ public final class ImageLoader {
         return nodes.stream().filter(node -> lacking.contains(node.name())).toList();
     }
 
-    /** @param renamed names the archive gives images, mapped to the names they were asked by: see {@link ArchiveNames} */
+    /** @param renamed the archive's names of images, mapped to the names they were asked by ({@link ArchiveNames}) */
     private void importInto(List<NodeInfo> nodes, Path archive, Map<String, String> renamed) {
         Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
             try (Parallel parallel = new Parallel()) {

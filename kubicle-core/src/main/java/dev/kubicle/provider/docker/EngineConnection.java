@@ -15,8 +15,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One connection to an engine that speaks the Docker Engine API (Docker, or Podman's service), shared by every thread of a provider: docker-java's client for most calls,
- * {@link EngineHttp} for the few it cannot make, both over the same pooled HTTP client.
+ * One connection to an engine that speaks the Docker Engine API (Docker, or Podman's service), shared by every
+ * thread of a provider: docker-java's client for most calls, {@link EngineHttp} for the few it cannot make, both over
+ * the same pooled HTTP client.
  *
  * @param product       which engine this is
  * @param engineVersion the engine's product version, e.g. "20.10.24+dfsg1"
