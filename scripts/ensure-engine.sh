@@ -20,16 +20,14 @@ readonly DAEMON_JSON=/etc/docker/daemon.json
 readonly PIDFILE=/var/run/docker.pid
 readonly LOG=/var/log/kubicle-dockerd.log
 readonly WAIT_SECONDS=30
-
-say() { echo "ensure-engine: $*" >&2; }
-die() { say "error: $*"; exit 1; }
-usage() { sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
+readonly SCRIPT=ensure-engine
+# shellcheck source=daemon-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon-lib.sh"
 
 engine_version() { docker version --format '{{.Server.Version}}' 2>/dev/null; }
 engine_answers() { command -v docker >/dev/null && engine_version >/dev/null; }
 engine_summary() { echo "Docker $(engine_version), default runtime $(docker info --format '{{.DefaultRuntime}}')"; }
 dockerd_pid() { local pid; pid=$(cat "$PIDFILE" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && echo "$pid"; }
-need_root() { [[ $EUID -eq 0 ]] || die "$1 needs root; run this script as root"; }
 
 install_missing() {
   local missing=()
@@ -37,12 +35,7 @@ install_missing() {
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   # The node image's pause binary is C, compiled static (Kubernetes' own components need only Go).
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
-  [[ ${#missing[@]} -gt 0 ]] || return 0
-  need_root "installing ${missing[*]}"
-  say "installing ${missing[*]} with apt-get"
-  apt-get update -qq || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]} failed"
+  apt_install "${missing[@]}"
 }
 
 # Every node's systemd, kubelet and containerd watch files with inotify, and the host's default of 128 inotify
@@ -61,18 +54,7 @@ raise_inotify_limits() {
   done
 }
 
-wait_for_engine() {
-  local pid=$1 second
-  for ((second = 0; second < WAIT_SECONDS; second++)); do
-    if engine_answers; then
-      say "engine ready after $second s: $(engine_summary)"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "dockerd exited while starting; see $LOG"
-    sleep 1
-  done
-  die "dockerd (pid $pid) did not answer on $SOCKET within $WAIT_SECONDS s; see $LOG"
-}
+wait_for_engine() { wait_for_daemon "$1" dockerd "$LOG" engine_answers engine_summary; }
 
 start_engine() {
   local pid

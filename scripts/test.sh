@@ -6,6 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 "$here/scripts/ensure-engine.sh"
+# Podman beside Docker, for the Podman provider's end-to-end test (which copies the node image into it).
+"$here/scripts/ensure-podman.sh"
 # The provider's integration test imports a one-binary image made from Debian's static busybox; the benchmark's
 # chart test draws text, which java.awt takes from the system's fonts; the compose export's test brings a cluster
 # up with Debian's docker-compose (1.29), the oldest Compose a user of the exported file is likely to have.

@@ -2,14 +2,16 @@ package dev.kubicle.cli;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
-import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.factory.ProviderFactory;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Connects to the engine on a second thread while the command line is still being parsed: the first connection
@@ -24,20 +26,39 @@ final class EarlyConnection {
     private EarlyConnection() {
     }
 
-    static Supplier<DockerProvider> startFor(String... args) {
+    /**
+     * @return connects to the engine a command asks for (its {@code --provider} value, null when it gives none):
+     *         the first time with the connection already under way, when that was made for the same engine
+     */
+    static Function<String, Provider> startFor(String... args) {
         if (args.length == 0 || Arrays.stream(args).anyMatch(OFFLINE::contains)) {
-            return DockerProvider::connect;
+            return ProviderFactory::connect;
         }
-        FutureTask<DockerProvider> connecting = new FutureTask<>(DockerProvider::connect);
+        String requested = providerNamedIn(args);
+        FutureTask<Provider> connecting = new FutureTask<>(() -> ProviderFactory.connect(requested));
         Thread thread = new Thread(connecting, "kubicle-connect");
         thread.setDaemon(true);
         thread.start();
         AtomicBoolean handedOut = new AtomicBoolean();
         // A session closes its provider; a second one gets a connection of its own.
-        return () -> handedOut.getAndSet(true) ? DockerProvider.connect() : await(connecting);
+        return provider -> Objects.equals(provider, requested) && !handedOut.getAndSet(true) ? await(connecting)
+                : ProviderFactory.connect(provider);
     }
 
-    private static DockerProvider await(FutureTask<DockerProvider> connecting) {
+    /** The value of {@code --provider X} or {@code --provider=X}, as picocli will parse it; null without one. */
+    static String providerNamedIn(String... args) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(GlobalOptions.PROVIDER) && i + 1 < args.length) {
+                named = args[i + 1];
+            } else if (args[i].startsWith(GlobalOptions.PROVIDER + "=")) {
+                named = args[i].substring(GlobalOptions.PROVIDER.length() + 1);
+            }
+        }
+        return named;
+    }
+
+    private static Provider await(FutureTask<Provider> connecting) {
         try {
             return connecting.get();
         } catch (ExecutionException e) {

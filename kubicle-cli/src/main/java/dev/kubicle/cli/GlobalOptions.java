@@ -4,8 +4,14 @@ import dev.kubicle.progress.Verbosity;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** -v and -q, accepted by every command. */
+/** -v, -q and --provider, accepted by every command. */
 final class GlobalOptions {
+    static final String PROVIDER = "--provider";
+
+    @Option(names = PROVIDER, paramLabel = "ENGINE", description = "The engine the nodes run on: docker, podman or "
+            + "auto (the first that answers, Docker first). Default: $KUBICLE_PROVIDER, else auto.")
+    String provider;
+
     @Option(names = {"-v", "--verbose"}, description = "Show the commands run inside nodes and stack traces.")
     boolean verbose;
 

@@ -1,6 +1,6 @@
 package dev.kubicle.cli;
 
-import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.Provider;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 @Command(name = "kubicle",
         description = "Local multi-node Kubernetes clusters whose nodes are containers.",
@@ -26,12 +26,12 @@ final class KubicleCommand implements Runnable {
 
     final PrintStream out;
     final PrintStream err;
-    private final Supplier<DockerProvider> engine;
+    private final Function<String, Provider> engine;
 
     @Spec
     CommandSpec spec;
 
-    KubicleCommand(PrintStream out, PrintStream err, Supplier<DockerProvider> engine) {
+    KubicleCommand(PrintStream out, PrintStream err, Function<String, Provider> engine) {
         this.out = out;
         this.err = err;
         this.engine = engine;

@@ -1,11 +1,12 @@
 package dev.kubicle.cli;
 
-import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.factory.ProviderFactory;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Starts the command line. {@link #run} returns the exit code, so tests run commands without a new JVM. */
 public final class Main {
@@ -13,15 +14,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Supplier<DockerProvider> engine = EarlyConnection.startFor(args);
+        Function<String, Provider> engine = EarlyConnection.startFor(args);
         System.exit(InterruptGuard.run(() -> run(System.out, System.err, engine, args)));
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(out, err, DockerProvider::connect, args);
+        return run(out, err, ProviderFactory::connect, args);
     }
 
-    private static int run(PrintStream out, PrintStream err, Supplier<DockerProvider> engine, String... args) {
+    private static int run(PrintStream out, PrintStream err, Function<String, Provider> engine, String... args) {
         CommandLine commandLine = new CommandLine(new KubicleCommand(out, err, engine));
         KubicleCommand.addSubcommands(commandLine, args);
         commandLine.setOut(new PrintWriter(out, true));

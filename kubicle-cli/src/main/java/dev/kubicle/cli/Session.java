@@ -6,10 +6,9 @@ import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
-import dev.kubicle.provider.docker.DockerProvider;
 
 import java.io.PrintStream;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What one command run needs from the library, made on first use so that commands that do not touch the engine
@@ -19,12 +18,15 @@ import java.util.function.Supplier;
 final class Session implements AutoCloseable {
     private final PrintStream out;
     private final Progress progress;
-    private final Supplier<DockerProvider> engine;
-    private DockerProvider provider;
+    private final Function<String, Provider> engine;
+    private final String requestedProvider;
+    private Provider provider;
 
-    Session(PrintStream out, PrintStream err, GlobalOptions options, Supplier<DockerProvider> engine) {
+    /** @param engine connects to the engine named (docker, podman, auto; null: $KUBICLE_PROVIDER, else auto) */
+    Session(PrintStream out, PrintStream err, GlobalOptions options, Function<String, Provider> engine) {
         this.out = out;
         this.engine = engine;
+        this.requestedProvider = options.provider;
         this.progress = new ConsoleProgress(err, options.verbosity(), System.console() != null);
     }
 
@@ -38,7 +40,7 @@ final class Session implements AutoCloseable {
 
     Provider provider() {
         if (provider == null) {
-            provider = engine.get();
+            provider = engine.apply(requestedProvider);
             progress.detail("using " + provider.name() + " engine " + provider.describe());
         }
         return provider;

@@ -5,7 +5,7 @@ import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.internal.services.ServiceRouting;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;
-import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.factory.ProviderFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +39,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     private final String name;
     private final String config;
+    private final String provider;
     private Path directory;
     private Provider docker;
     private HostKubectl kubectl;
@@ -46,8 +47,14 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     /** @param config the cluster's config file; its name must be {@code name} */
     E2ECluster(String name, String config) {
+        this(name, config, "docker");
+    }
+
+    /** @param provider the engine the nodes run on, as {@code KUBICLE_PROVIDER} names it for every command */
+    E2ECluster(String name, String config, String provider) {
         this.name = name;
         this.config = config;
+        this.provider = provider;
     }
 
     /**
@@ -80,6 +87,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         return directory.resolve("kubeconfig");
     }
 
+    /** The engine the nodes run on (Docker, unless the test named another). */
     Provider docker() {
         return docker;
     }
@@ -96,7 +104,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("kubicle-" + name);
-        docker = DockerProvider.connect();
+        docker = ProviderFactory.connect(provider);
         // A run killed half-way leaves its cluster behind; this one must start from nothing.
         cli("delete", "cluster", "--name", name);
         Files.writeString(kubeconfig(), FOREIGN_KUBECONFIG);
@@ -191,9 +199,10 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         }
     }
 
-    /** Runs the packaged command line with the test's own kubeconfig. */
+    /** Runs the packaged command line with the test's own kubeconfig, on the test's engine. */
     CliRun cli(String... args) {
-        return CliRun.ofJar(Map.of("KUBECONFIG", kubeconfig().toString()), args);
+        return CliRun.ofJar(Map.of("KUBECONFIG", kubeconfig().toString(), ProviderFactory.ENVIRONMENT, provider),
+                args);
     }
 
     static String seconds(long startNanos) {

@@ -35,6 +35,15 @@ class MainTest {
     }
 
     @Test
+    void anUnknownProviderIsInvalidInputNamingTheFlagAndTheChoices() {
+        CliRun run = CliRun.of("get", "clusters", "--provider", "lxc");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("ERROR: --provider \"lxc\" is not an engine kubicle knows; use docker, "
+                + "podman or auto");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorWithExitCodeTwo() {
         CliRun run = CliRun.of("frobnicate");
 

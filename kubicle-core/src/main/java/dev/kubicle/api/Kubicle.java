@@ -11,7 +11,7 @@ import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.progress.Verbosity;
 import dev.kubicle.provider.Provider;
-import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.factory.ProviderFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,11 +51,13 @@ public final class Kubicle implements AutoCloseable {
     }
 
     /**
-     * Connects to the Docker engine ({@code $DOCKER_HOST}, else its local socket), silently, writing kubeconfigs
-     * where kubectl looks ({@code $KUBECONFIG}, else {@code ~/.kube/config}).
+     * Connects to the engine named by {@code $KUBICLE_PROVIDER} (docker or podman), else to the first that
+     * answers, Docker first, silently, writing kubeconfigs where kubectl looks ({@code $KUBECONFIG}, else
+     * {@code ~/.kube/config}).
      *
      * @return a connected entry point
-     * @throws KubicleException with {@link ExitCode#UNEXPECTED_STATE} when no engine answers
+     * @throws KubicleException with {@link ExitCode#UNEXPECTED_STATE} when no engine answers, with
+     *                          {@link ExitCode#INVALID_INPUT} for an unknown provider
      */
     public static Kubicle connect() {
         return builder().connect();
@@ -120,8 +122,19 @@ public final class Kubicle implements AutoCloseable {
     public static final class Builder {
         private PrintStream progressOut;
         private Path kubeconfigFile;
+        private String provider;
 
         private Builder() {
+        }
+
+        /**
+         * @param engine the engine the nodes run on: "docker", "podman" or "auto" (the first that answers, Docker
+         *               first); default: the environment variable {@code KUBICLE_PROVIDER}, else auto
+         * @return this builder
+         */
+        public Builder provider(String engine) {
+            this.provider = Objects.requireNonNull(engine);
+            return this;
         }
 
         /**
@@ -145,14 +158,15 @@ public final class Kubicle implements AutoCloseable {
 
         /**
          * @return a connected entry point
-         * @throws KubicleException with {@link ExitCode#UNEXPECTED_STATE} when no engine answers
+         * @throws KubicleException with {@link ExitCode#UNEXPECTED_STATE} when no engine answers, with
+         *                          {@link ExitCode#INVALID_INPUT} for an unknown provider
          */
         public Kubicle connect() {
             Progress progress = progressOut == null ? Progress.silent()
                     : new ConsoleProgress(progressOut, Verbosity.NORMAL, false);
             KubeconfigFiles kubeconfigs = kubeconfigFile == null ? KubeconfigFiles.fromEnvironment()
                     : new KubeconfigFiles(kubeconfigFile.toString(), kubeconfigFile.getParent());
-            return new Kubicle(DockerProvider.connect(), progress, kubeconfigs);
+            return new Kubicle(ProviderFactory.connect(provider), progress, kubeconfigs);
         }
     }
 }

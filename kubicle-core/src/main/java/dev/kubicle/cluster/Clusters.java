@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * kubicle's library entry point: create, list and delete clusters on one engine. The command line is a thin layer
  * over this class, and Java programs use it the same way:
  * <pre>{@code
- * try (Provider docker = DockerProvider.connect()) {
+ * try (Provider docker = ProviderFactory.connect("docker")) {
  *     Clusters clusters = new Clusters(docker, Progress.silent(), NodeImageBuilder.none());
  *     clusters.create(ConfigFiles.defaultCluster(), CreateOptions.defaults());
  * }

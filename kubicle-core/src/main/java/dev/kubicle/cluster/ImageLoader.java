@@ -4,6 +4,7 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.ops.ArchiveImage;
+import dev.kubicle.cluster.internal.ops.ArchiveNames;
 import dev.kubicle.cluster.internal.ops.ContainerdNames;
 import dev.kubicle.cluster.internal.ops.ImageArchives;
 import dev.kubicle.cluster.internal.ops.NodeImages;
@@ -21,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +58,7 @@ public final class ImageLoader {
         Path archive = Steps.run(progress, "Saving " + count(images.size(), "image") + " from "
                 + provider.name(), () -> save(images));
         try {
-            importInto(needing, archive);
+            importInto(needing, archive, ArchiveNames.renamed(wanted, ImageArchives.namedImages(archive)));
         } finally {
             deleteQuietly(archive);
         }
@@ -70,7 +72,7 @@ public final class ImageLoader {
         progress.headline("Loading " + archive.getFileName() + " into cluster \"" + cluster + "\" ...");
         List<NodeInfo> needing = nodesLacking(nodes, wanted);
         if (!needing.isEmpty()) {
-            importInto(needing, archive);
+            importInto(needing, archive, Map.of());
         }
         return report(nodes, needing);
     }
@@ -107,7 +109,8 @@ public final class ImageLoader {
         return nodes.stream().filter(node -> lacking.contains(node.name())).toList();
     }
 
-    private void importInto(List<NodeInfo> nodes, Path archive) {
+    /** @param renamed the archive's names of images, mapped to the names they were asked by ({@link ArchiveNames}) */
+    private void importInto(List<NodeInfo> nodes, Path archive, Map<String, String> renamed) {
         Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
             try (Parallel parallel = new Parallel()) {
                 parallel.forEach(nodes, node -> {
@@ -117,6 +120,7 @@ public final class ImageLoader {
                         throw new KubicleException(ExitCode.UNEXPECTED_STATE,
                                 "cannot read " + archive + " for node " + node.name() + ": " + e.getMessage(), e);
                     }
+                    renamed.forEach((saved, asked) -> nodeImages.tag(node.name(), saved, asked));
                 });
             }
             return null;

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every container-engine call kubicle makes. The rest of kubicle never knows which engine (Docker now, Podman
- * next, several Docker hosts later) runs its nodes. Nodes and networks are found again through their labels alone,
- * so there is no state file to go stale.
+ * Every container-engine call kubicle makes. The rest of kubicle never knows which engine (Docker or Podman, chosen
+ * by {@code ProviderFactory}) runs its nodes. Nodes and networks are found again through their labels alone, so
+ * there is no state file to go stale.
  */
 public interface Provider extends AutoCloseable {
 
     /** A short name for messages, e.g. "docker". */
     String name();
+
+    /** The engine's product, version and address, for -v, e.g. "Docker 20.10.24 at unix:///... (API 1.41)". */
+    String describe();
 
     /** How this engine runs privileged nodes; found out on first use and reported with -v. */
     NodePrivileges nodePrivileges();

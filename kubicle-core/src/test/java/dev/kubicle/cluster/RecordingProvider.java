@@ -63,6 +63,11 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public String describe() {
+        return "a recording fake engine";
+    }
+
+    @Override
     public NodePrivileges nodePrivileges() {
         return NodePrivileges.PRIVILEGED;
     }

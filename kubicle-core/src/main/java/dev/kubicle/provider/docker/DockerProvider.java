@@ -39,8 +39,9 @@ import java.util.TreeMap;
 /**
  * Runs nodes on a Docker engine through its API (docker-java; never the docker CLI). One instance is shared by all
  * threads of an operation. How nodes are privileged is found out on first use and kept: see {@link PrivilegeChoice}.
+ * {@link PodmanProvider} is this provider with Podman's few differences.
  */
-public final class DockerProvider implements Provider {
+public sealed class DockerProvider implements Provider permits PodmanProvider {
     private static final int REMOVE_ATTEMPTS = 3;
     /** Time systemd gets to shut a node down before the engine kills it. */
     static final int STOP_TIMEOUT_SECONDS = 10;
@@ -52,7 +53,7 @@ public final class DockerProvider implements Provider {
     private final NodeExec exec;
     private final PrivilegeChoice privileges;
 
-    private DockerProvider(EngineConnection connection) {
+    DockerProvider(EngineConnection connection) {
         this.connection = connection;
         this.client = connection.client();
         this.networks = new DockerNetworks(client);
@@ -71,7 +72,7 @@ public final class DockerProvider implements Provider {
 
     /** @param dockerHost e.g. "unix:///var/run/docker.sock" or "tcp://host:2375"; null for the default */
     public static DockerProvider connect(String dockerHost) {
-        return new DockerProvider(EngineConnection.open(dockerHost));
+        return new DockerProvider(EngineConnection.open(dockerHost, EngineProduct.DOCKER));
     }
 
     /** The connection behind this provider, for tests that look past the Provider interface. */
@@ -81,12 +82,13 @@ public final class DockerProvider implements Provider {
 
     @Override
     public String name() {
-        return "docker";
+        return connection.product().label();
     }
 
     /** The engine's version and the API version spoken, e.g. "Docker 20.10.24 at unix:///... (API 1.41)". */
+    @Override
     public String describe() {
-        return "Docker " + connection.engineVersion() + " at " + connection.host() + " (API "
+        return connection.product().title() + " " + connection.engineVersion() + " at " + connection.host() + " (API "
                 + connection.apiVersion().getVersion() + ")";
     }
 
@@ -207,8 +209,14 @@ public final class DockerProvider implements Provider {
                         + "cannot publish SCTP ports (its kernel has no SCTP): drop protocol SCTP from "
                         + "extraPortMappings here", e);
             }
-            throw failed;
+            String hint = startFailureHint(failed.getMessage());
+            throw hint.isEmpty() ? failed : new KubicleException(failed.exitCode(), failed.getMessage() + hint, e);
         }
+    }
+
+    /** What to do about a node that the engine refused to start, when this engine is known to refuse for it. */
+    String startFailureHint(String message) {
+        return "";
     }
 
     @Override

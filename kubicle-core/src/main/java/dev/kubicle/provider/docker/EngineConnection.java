@@ -15,25 +15,26 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One connection to a Docker engine, shared by every thread of a provider: docker-java's client for most calls,
- * {@link EngineHttp} for the few it cannot make, both over the same pooled HTTP client.
+ * One connection to an engine that speaks the Docker Engine API (Docker, or Podman's service), shared by every
+ * thread of a provider: docker-java's client for most calls, {@link EngineHttp} for the few it cannot make, both over
+ * the same pooled HTTP client.
  *
+ * @param product       which engine this is
  * @param engineVersion the engine's product version, e.g. "20.10.24+dfsg1"
  * @param hostFacts     what the engine's host offers nodes; known only for a local engine
  * @param tls           whether the connection is TLS (DOCKER_TLS_VERIFY with a tcp:// host)
  */
 record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApiVersion apiVersion,
-                        String engineVersion, HostFacts hostFacts, boolean local, boolean tls)
+                        EngineProduct product, String engineVersion, HostFacts hostFacts, boolean local, boolean tls)
         implements AutoCloseable {
-    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     /** Enough for every node of a cluster to run a command at once, with room for log streams. */
     private static final int MAX_CONNECTIONS = 64;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
-    /** @param dockerHost the engine's address, or null for DOCKER_HOST or else the local socket */
-    static EngineConnection open(String dockerHost) {
-        String host = dockerHost != null ? dockerHost : defaultHost();
+    /** @param dockerHost the engine's address, or null for the product's environment variable or else its socket */
+    static EngineConnection open(String dockerHost, EngineProduct product) {
+        String host = dockerHost != null ? dockerHost : product.host();
         DefaultDockerClientConfig.Builder settings;
         DefaultDockerClientConfig unversioned;
         try {
@@ -42,9 +43,9 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
             unversioned = settings.build();
         } catch (RuntimeException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE,
-                    "cannot use Docker engine address " + host + ": " + e.getMessage(), e);
+                    "cannot use " + product.title() + " engine address " + host + ": " + e.getMessage(), e);
         }
-        JsonNode version = askVersion(unversioned, host);
+        JsonNode version = askVersion(unversioned, host, product);
         RemoteApiVersion apiVersion = ApiVersions.negotiate(version.path("ApiVersion").asText(""),
                 version.path("MinAPIVersion").asText(null), host);
         DefaultDockerClientConfig config = settings.withApiVersion(apiVersion).build();
@@ -56,17 +57,12 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
                 .build(), config.getDockerHost());
         boolean local = "unix".equals(config.getDockerHost().getScheme());
         return new EngineConnection(DockerClientImpl.getInstance(config, http), new EngineHttp(http, apiVersion),
-                config.getDockerHost(), apiVersion, version.path("Version").asText("unknown"),
+                config.getDockerHost(), apiVersion, product, version.path("Version").asText("unknown"),
                 local ? HostFacts.ofThisMachine() : HostFacts.none(), local, config.getSSLConfig() != null);
     }
 
-    static String defaultHost() {
-        String fromEnvironment = System.getenv("DOCKER_HOST");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_HOST : fromEnvironment;
-    }
-
     /** {@code GET /version} without a version in the path, which every engine answers with its own latest. */
-    private static JsonNode askVersion(DefaultDockerClientConfig config, String host) {
+    private static JsonNode askVersion(DefaultDockerClientConfig config, String host, EngineProduct product) {
         try (DockerHttpClient probe = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(UnixSocketTls.forHost(config.getDockerHost(), config.getSSLConfig()))
@@ -75,8 +71,8 @@ record EngineConnection(DockerClient client, EngineHttp raw, URI host, RemoteApi
                 .build()) {
             return new EngineHttp(probe, RemoteApiVersion.UNKNOWN_VERSION).get("/version");
         } catch (IOException | RuntimeException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot reach the Docker engine at " + host + ": "
-                    + rootMessage(e) + "; start dockerd (scripts/ensure-engine.sh does it)", e);
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot reach the " + product.title() + " engine at "
+                    + host + ": " + rootMessage(e) + "; " + product.startHint(), e);
         }
     }
 

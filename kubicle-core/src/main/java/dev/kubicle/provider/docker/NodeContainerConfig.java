@@ -63,6 +63,8 @@ record NodeContainerConfig(NodeSpec spec, NodePrivileges privileges, HostFacts h
                 // An engine may be set to inject tini; the node's init must be PID 1.
                 .withInit(false)
                 .withTmpFs(Map.of("/run", "", "/tmp", ""))
+                // No limit, Docker's default: Podman's is 2048 processes, which a node's pods all share.
+                .withPidsLimit(-1L)
                 .withBinds(binds())
                 .withPortBindings(PublishedPorts.bindings(spec.ports()));
         spec.dnsSearch().ifPresent(domains -> config.withDnsSearch(dnsSearch(domains)));

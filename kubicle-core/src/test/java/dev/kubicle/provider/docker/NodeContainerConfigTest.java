@@ -77,6 +77,7 @@ class NodeContainerConfigTest {
             assertThat(host.getNetworkMode()).isEqualTo("kubicle-demo");
             assertThat(host.getRestartPolicy().toString()).isEqualTo("unless-stopped");
             assertThat(host.getInit()).isFalse();
+            assertThat(host.getPidsLimit()).as("no process limit, whatever the engine's default").isEqualTo(-1L);
             assertThat(host.getTmpFs()).containsOnlyKeys("/run", "/tmp");
             assertThat(host.getSecurityOpts()).contains("seccomp=unconfined", "apparmor=unconfined");
             assertThat(bindStrings(host)).contains("demo-control-plane-var:/var:rw");

@@ -40,6 +40,11 @@ public final class NodeImages {
                 digest -> commands.run(node, "ctr", "-n", "k8s.io", "content", "get", digest)).hasAll(images);
     }
 
+    /** Gives an image in the node's containerd a second name (replacing whatever that name was before). */
+    public void tag(String node, String name, String newName) {
+        commands.run(node, "ctr", "-n", "k8s.io", "images", "tag", "--force", name, newName);
+    }
+
     /** Streams an image archive from a local file into the node's containerd. */
     public void importArchive(String node, Path archive) throws IOException {
         progress.detail("[" + node + "] " + String.join(" ", IMPORT_FROM_STDIN) + " < " + archive);

@@ -1,0 +1,31 @@
+# Shared by the scripts that install and start a daemon (ensure-engine.sh, ensure-podman.sh); sourced, not run.
+# The sourcing script sets SCRIPT (its name in messages) and WAIT_SECONDS first.
+
+say() { echo "$SCRIPT: $*" >&2; }
+die() { say "error: $*"; exit 1; }
+usage() { sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
+need_root() { [[ $EUID -eq 0 ]] || die "$1 needs root; run this script as root"; }
+
+# apt_install PACKAGE...: installs the packages named (none: nothing to do).
+apt_install() {
+  [[ $# -gt 0 ]] || return 0
+  need_root "installing $*"
+  say "installing $* with apt-get"
+  apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
+}
+
+# wait_for_daemon PID NAME LOG ANSWERS SUMMARY: waits until the command ANSWERS succeeds, then says what SUMMARY
+# prints; fails when the daemon's process ends first or WAIT_SECONDS pass.
+wait_for_daemon() {
+  local pid=$1 name=$2 log=$3 answers=$4 summary=$5 second
+  for ((second = 0; second < WAIT_SECONDS; second++)); do
+    if "$answers"; then
+      say "$name ready after $second s: $("$summary")"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "$name exited while starting; see $log"
+    sleep 1
+  done
+  die "$name (pid $pid) did not answer within $WAIT_SECONDS s; see $log"
+}
