@@ -109,7 +109,7 @@ class ComposeExportE2EIT {
         compose("up", "-d");
         awaitKubeconfig();
         awaitNodesReadySince(Instant.EPOCH);
-        System.out.println("docker-compose up -d to three Ready nodes: " + E2ECluster.seconds(start) + " s");
+        System.out.println("docker-compose up -d to three Ready nodes: " + E2ECluster.seconds(start));
 
         assertThat(kubectl.ok("get", "nodes", "-o", "name").lines().toList()).containsExactly(
                 "node/" + NAME + "-control-plane", "node/" + NAME + "-worker", "node/" + NAME + "-worker2");
