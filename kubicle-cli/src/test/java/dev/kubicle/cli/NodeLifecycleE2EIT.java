@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +106,20 @@ class NodeLifecycleE2EIT {
                 .as("a start makes it again like the others").contains(ADDED);
     }
 
+    /** Its Compose export would be the cluster as created: without the added node, another cluster. */
     @Test
     @Order(3)
+    void aClusterWithAnAddedNodeIsNotExportedAsComposeProject() throws IOException {
+        Path output = Files.createTempDirectory("e2e-nodes-compose").resolve("project");
+
+        assertRefused(cli("export", "compose", "--name", NAME, "--output", output.toString()), 3,
+                "cluster \"e2e-nodes\" has nodes [e2e-nodes-control-plane, e2e-nodes-worker, e2e-nodes-worker2]"
+                        + " but was created with [e2e-nodes-control-plane, e2e-nodes-worker]");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
     void aPodOnTheAddedWorkerReachesAPodOnTheFirstWorkerAndTheService() {
         kubectl.ok("scale", "deployment/web", "--replicas=3");
         Map<String, WebPod> byNode = webPods();
@@ -120,7 +134,7 @@ class NodeLifecycleE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDeletedWorkerLeavesNoContainerVolumeOrNodeObjectAndTheServiceKeepsAnswering() {
         CliRun delete = cli("delete", "node", ADDED);
 
@@ -139,7 +153,7 @@ class NodeLifecycleE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deleteClusterRemovesEverythingLeft() throws IOException {
         cluster.deleteAndAssertGone();
     }

@@ -1,5 +1,12 @@
 package dev.kubicle.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kubicle.cluster.ClusterPlanner;
+import dev.kubicle.provider.NodeInfo;
+import dev.kubicle.provider.PortSpec;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -7,6 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kubicle's {@code nodes[].resources}: a worker limited to 1 CPU and 2 GiB, and a control plane limited in memory
  * only. The engine holds their containers to the limits, their kubelets report the limits as the nodes' capacity,
  * and the scheduler keeps a pod that asks the worker for more Pending; all of it still holds after a stop and
- * start that also makes the worker's container again from its volume.
+ * start that also makes the worker's container again from its volume. Its Compose export keeps the limits.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeResourcesE2EIT {
@@ -90,8 +102,42 @@ class NodeResourcesE2EIT {
         cluster.kubectl().ok("delete", "pod", "too-big", "--wait=false");
     }
 
+    /**
+     * The Compose export of a running cluster fixes what the engine chose at create (the subnet, the addresses, the
+     * API server's host port) as the cluster has it, and keeps the nodes' limits as Compose's.
+     */
     @Test
     @Order(4)
+    void theComposeExportOfTheRunningClusterHasItsAddressesPortAndLimits() throws IOException {
+        Path output = Files.createTempDirectory("res-e2e-compose").resolve("project");
+        NodeInfo controlPlane = cluster.docker().inspectNode(CONTROL_PLANE).orElseThrow();
+        NodeInfo worker = cluster.docker().inspectNode(WORKER).orElseThrow();
+        int apiServerPort = controlPlane.ports().stream().filter(port -> port.containerPort() == 6443)
+                .mapToInt(PortSpec::hostPort).findFirst().orElseThrow();
+
+        checks.cliOk("export", "compose", "--name", NAME, "--output", output.toString());
+
+        Path file = output.resolve("docker-compose.yml");
+        JsonNode project = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        JsonNode services = project.get("services");
+        assertThat(project.at("/networks/kubicle/ipam/config/0/subnet").asText()).isEqualTo(cluster.docker()
+                .network(ClusterPlanner.networkName(NAME)).orElseThrow().subnet());
+        assertThat(services.at("/" + CONTROL_PLANE + "/networks/kubicle/ipv4_address").asText())
+                .isEqualTo(controlPlane.ip());
+        assertThat(services.at("/" + WORKER + "/networks/kubicle/ipv4_address").asText()).isEqualTo(worker.ip());
+        assertThat(services.at("/" + CONTROL_PLANE + "/ports/0").asText())
+                .isEqualTo("127.0.0.1:" + apiServerPort + ":6443/tcp");
+        assertThat(services.at("/" + WORKER + "/cpus").asText()).isEqualTo("1");
+        assertThat(services.at("/" + WORKER + "/mem_limit").asLong()).isEqualTo(2 * GIB);
+        assertThat(services.at("/" + CONTROL_PLANE + "/mem_limit").asLong()).isEqualTo(3 * GIB);
+        assertThat(services.get(CONTROL_PLANE).has("cpus")).isFalse();
+        ChildProcess.Output config = ChildProcess.run(List.of("docker-compose", "-f", file.toString(), "config",
+                "-q"), Map.of(), null, Duration.ofMinutes(1));
+        assertThat(config.exitCode()).as(config.err()).isZero();
+    }
+
+    @Test
+    @Order(5)
     void stopAndStartKeepTheLimitsAlsoForANodeMadeAgainFromItsVolume() {
         checks.cliOk("stop", "cluster", "--name", NAME);
         cluster.docker().deleteNode(WORKER);
@@ -105,7 +151,7 @@ class NodeResourcesE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deleteRemovesEverything() throws IOException {
         cluster.deleteAndAssertGone();
     }

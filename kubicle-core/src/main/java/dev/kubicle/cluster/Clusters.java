@@ -9,6 +9,7 @@ import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.cluster.internal.compose.ComposeExport;
+import dev.kubicle.cluster.internal.compose.RunningClusterConfig;
 import dev.kubicle.cluster.internal.create.ConfigureContainerdAction;
 import dev.kubicle.cluster.internal.create.ConfigureLoadBalancerAction;
 import dev.kubicle.cluster.internal.create.EnsureNodeImagesAction;
@@ -189,6 +190,18 @@ public final class Clusters {
      */
     public Path exportCompose(Cluster config, Path directory, String source) {
         return new ComposeExport(provider).write(ClusterPlanner.plan(config), directory, source);
+    }
+
+    /**
+     * Writes a running cluster as a Compose project: the config its create recorded, at the subnet, addresses and
+     * API server port the cluster has. Compose brings up a new cluster of that shape (fresh state), which cannot run
+     * beside this one on the same engine: the names and addresses are the same.
+     *
+     * @return the Compose file written
+     */
+    public Path exportCompose(String name, Path directory) {
+        Cluster config = RunningClusterConfig.of(provider, progress, name);
+        return new ComposeExport(provider).write(ClusterPlanner.plan(config), directory, "cluster " + name);
     }
 
     /** The names of all clusters on the engine, sorted. */
