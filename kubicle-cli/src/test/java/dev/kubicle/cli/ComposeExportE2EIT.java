@@ -113,9 +113,7 @@ class ComposeExportE2EIT {
 
         assertThat(kubectl.ok("get", "nodes", "-o", "name").lines().toList()).containsExactly(
                 "node/" + NAME + "-control-plane", "node/" + NAME + "-worker", "node/" + NAME + "-worker2");
-        kubectl.apply(FamilyPods.webPod("web1", NAME + "-worker") + "---\n"
-                + FamilyPods.webPod("web2", NAME + "-worker2"));
-        assertPodsReachEachOther("web1", "web2");
+        assertNewPodsOnTheWorkersReachEachOther("web1", "web2");
     }
 
     @Test
@@ -139,9 +137,7 @@ class ComposeExportE2EIT {
         awaitNodesReadySince(started);
 
         // New pods: the old ones are being made again on the restarted nodes, with new addresses.
-        kubectl.apply(FamilyPods.webPod("web3", NAME + "-worker") + "---\n"
-                + FamilyPods.webPod("web4", NAME + "-worker2"));
-        assertPodsReachEachOther("web3", "web4");
+        assertNewPodsOnTheWorkersReachEachOther("web3", "web4");
     }
 
     @Test
@@ -154,8 +150,9 @@ class ComposeExportE2EIT {
         assertThat(HostCommand.ok("docker", "volume", "ls", "-q", "--filter", LABEL)).isBlank();
     }
 
-    /** Each of the two web pods (one on each worker) fetches the other's page, which is its name. */
-    private static void assertPodsReachEachOther(String one, String other) {
+    /** Two new web pods, one on each worker: each fetches the other's page, which is its name. */
+    private static void assertNewPodsOnTheWorkersReachEachOther(String one, String other) {
+        kubectl.apply(FamilyPods.webPod(one, NAME + "-worker") + "---\n" + FamilyPods.webPod(other, NAME + "-worker2"));
         String oneIp = FamilyPods.podIps(kubectl, one).get(0);
         String otherIp = FamilyPods.podIps(kubectl, other).get(0);
         assertThat(FamilyPods.fetch(kubectl, one, "http://" + otherIp + ":8080/")).isEqualTo(other);
