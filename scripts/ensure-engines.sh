@@ -81,20 +81,37 @@ ensure_engine() {
 swarm_state() { on "$1" info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null; }
 
 ensure_swarm() {
-  local count=$1 i token
-  if [[ "$(swarm_state 1)" != active ]]; then
+  local count=$1 i token=
+  if [[ ! "$(swarm_state 1)" =~ ^(active|pending)$ ]]; then
     # Overlay networks of the swarm (its ingress included) take their subnets from 10.213.128.0/17.
     on 1 swarm init --advertise-addr "$(address 1)" --listen-addr "$(address 1):2377" \
       --default-addr-pool 10.213.128.0/17 >/dev/null
     say "engine e1 started a swarm at $(address 1):2377"
   fi
-  token=$(on 1 swarm join-token -q manager)
   for ((i = 2; i <= count; i++)); do
-    [[ "$(swarm_state "$i")" == active ]] && continue
+    # An engine that was in the swarm before it restarted is "pending" until it reaches the others again.
+    [[ "$(swarm_state "$i")" =~ ^(active|pending)$ ]] && continue
+    [[ -n ${token:-} ]] || token=$(on 1 swarm join-token -q manager)
     on "$i" swarm join --token "$token" --advertise-addr "$(address "$i")" --listen-addr "$(address "$i"):2377" \
       "$(address 1):2377" >/dev/null
     say "engine e$i joined the swarm"
   done
+  wait_for_swarm "$count"
+}
+
+# Managers restarted together agree on the swarm again only once a majority of them is back.
+wait_for_swarm() {
+  local count=$1 i second
+  for ((second = 0; second < WAIT_SECONDS; second++)); do
+    for ((i = 1; i <= count; i++)); do
+      [[ "$(swarm_state "$i")" == active ]] || break
+    done
+    if ((i > count)) && [[ "$(on 1 info --format '{{.Swarm.ControlAvailable}}')" == true ]]; then
+      return 0
+    fi
+    sleep 1
+  done
+  die "the engines' swarm is not active within $WAIT_SECONDS s; see /var/log/kubicle-engine-e*.log"
 }
 
 load_image() {

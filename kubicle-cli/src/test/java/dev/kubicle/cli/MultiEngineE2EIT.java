@@ -3,8 +3,6 @@ package dev.kubicle.cli;
 import dev.kubicle.cli.WebWorkload.WebPod;
 import dev.kubicle.cluster.ClusterPlanner;
 import dev.kubicle.cluster.Labels;
-import dev.kubicle.config.ConfigDefaults;
-import dev.kubicle.nodeimage.KubernetesNodeImageBuilder;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.docker.DockerProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +15,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One cluster spread over two Docker engines, each in a network namespace of its own (its own data root, socket and
  * address, as if on a machine of its own), joined into one Docker Swarm by scripts/ensure-engines.sh: the control
  * plane and a worker on engine e1, the other worker on e2, all on the swarm's overlay network at fixed addresses.
- * Every command connects to e1 only (DOCKER_HOST) and finds e2 through the cluster's network.
+ * Every command connects to e1 only (DOCKER_HOST) and finds e2 through the cluster's network. The engines are
+ * stopped at the end (their data roots, with the node image, stay for the next run).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiEngineE2EIT {
@@ -39,17 +40,14 @@ class MultiEngineE2EIT {
     private static final String E1 = "unix:///run/kubicle-engines/e1/docker.sock";
     private static final String E2 = "unix:///run/kubicle-engines/e2/docker.sock";
     private static final String SCRIPT = "../scripts/ensure-engines.sh";
+    /** An image only e2 holds, of this test's own. */
+    private static final String LOADED_IMAGE = "me-e2e/busybox:loaded";
 
     /** The engines start (if not running), join one swarm, and get the node image from the main engine. */
     @RegisterExtension
     @Order(1)
     static final BeforeAllCallback engines = context -> {
-        String image = System.getProperty("kubicle.e2e.image", "");
-        if (image.isBlank()) {
-            image = KubernetesNodeImageBuilder.defaultReference(ConfigDefaults.DEFAULT_KUBERNETES_VERSION);
-            CliRun build = CliRun.ofJar(Map.of(), "build", "node-image", "--provider", "docker");
-            assertThat(build.exitCode()).as(build.err()).isZero();
-        }
+        String image = E2ENodeImage.inDocker();
         ChildProcess.Output start = ChildProcess.run(List.of(SCRIPT, "2", "--load-image", image), Map.of(), null,
                 Duration.ofMinutes(5));
         assertThat(start.exitCode()).as(start.err()).isZero();
@@ -96,6 +94,8 @@ class MultiEngineE2EIT {
 
     @AfterAll
     static void stopTheEngines() {
+        // Absent when the load test did not get that far: the outcome does not matter.
+        ChildProcess.run(List.of("docker", "-H", E2, "rmi", LOADED_IMAGE), Map.of(), null, Duration.ofMinutes(1));
         ChildProcess.Output stop = ChildProcess.run(List.of(SCRIPT, "--stop"), Map.of(), null, Duration.ofMinutes(3));
         assertThat(stop.exitCode()).as(stop.err()).isZero();
     }
@@ -147,8 +147,64 @@ class MultiEngineE2EIT {
         }
     }
 
+    /** An image on e2 alone goes into every node, those on e1 included. */
     @Test
     @Order(4)
+    void anImageOnOneEngineLoadsIntoTheNodesOfEveryEngine() throws IOException {
+        try (DockerProvider e2 = DockerProvider.connect(E2)) {
+            e2.importImage(new ByteArrayInputStream(BusyboxImage.rootfs()), LOADED_IMAGE,
+                    List.of("ENTRYPOINT [\"/bin/sh\"]"));
+        }
+        CliRun load = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
+
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        assertThat(load.out()).contains("loaded into: " + NAME + "-control-plane, " + NAME + "-worker, " + NAME
+                + "-worker2");
+        kubectl.apply("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: loaded
+                spec:
+                  nodeName: %s-worker
+                  restartPolicy: Never
+                  containers:
+                  - name: loaded
+                    image: %s
+                    imagePullPolicy: Never
+                    args: ["-c", "echo ran on e1 from the image of e2"]
+                """.formatted(NAME, LOADED_IMAGE));
+        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/loaded", WAIT);
+        assertThat(kubectl.ok("logs", "loaded").strip()).isEqualTo("ran on e1 from the image of e2");
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedClusterStartsAgainOnItsEngines() throws InterruptedException {
+        CliRun stop = cluster.cli("stop", "cluster", "--name", NAME);
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        assertThat(cluster.cli("get", "clusters").out()).containsPattern(NAME + "\\s+stopped");
+        Instant started = Instant.now();
+
+        CliRun start = cluster.cli("start", "cluster", "--name", NAME);
+
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        assertThat(containers(E1)).containsExactly(NAME + "-control-plane", NAME + "-worker");
+        assertThat(containers(E2)).containsExactly(NAME + "-worker2");
+        kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
+        // Pods restart with their nodes, at new addresses; the Services (DNS's too) lead to them once they are
+        // Ready again.
+        PodsReadySince.await(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
+        PodsReadySince.await(kubectl, "default", "app=web", 3, started);
+        List<WebPod> pods = WebWorkload.pods(kubectl);
+        cluster.awaitService("kube-system", "kube-dns");
+        cluster.awaitService("default", "web");
+        WebPod onE2 = pods.stream().filter(pod -> pod.node().equals(NAME + "-worker2")).findFirst().orElseThrow();
+        assertThat(pods).extracting(WebPod::name).contains(fetch(onE2, "http://web.default.svc/"));
+    }
+
+    @Test
+    @Order(6)
     void deleteLeavesNothingOnAnyEngine() throws IOException {
         cluster.deleteAndAssertGone();
 

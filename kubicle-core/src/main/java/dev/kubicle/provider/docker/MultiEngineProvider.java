@@ -245,17 +245,22 @@ public final class MultiEngineProvider implements Provider {
         return engines.values().stream().allMatch(engine -> engine.imageExists(reference));
     }
 
-    /** The image's ID where every engine holds that same image, else empty: a node may run on any of them. */
+    /** The ID of the image on the first engine that holds it, the one {@link #saveImages} saves it from. */
     @Override
     public Optional<String> imageId(String reference) {
-        Optional<String> id = home.imageId(reference);
-        return id.isPresent() && engines.values().stream().allMatch(engine -> engine.imageId(reference).equals(id))
-                ? id : Optional.empty();
+        return engines.values().stream().map(engine -> engine.imageId(reference)).flatMap(Optional::stream)
+                .findFirst();
     }
 
+    /**
+     * The labels of an image every engine holds with the same ID, else empty: they tell whether a node image is
+     * current, and a node may run on any of the engines.
+     */
     @Override
     public Optional<Map<String, String>> imageLabels(String reference) {
-        return imageId(reference).isPresent() ? home.imageLabels(reference) : Optional.empty();
+        Optional<String> id = home.imageId(reference);
+        return id.isPresent() && engines.values().stream().allMatch(engine -> engine.imageId(reference).equals(id))
+                ? home.imageLabels(reference) : Optional.empty();
     }
 
     @Override
