@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +41,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
     private final String name;
     private final String config;
     private final String provider;
+    private final String dockerHost;
     private Path directory;
     private Provider docker;
     private HostKubectl kubectl;
@@ -52,9 +54,22 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     /** @param provider the engine the nodes run on, as {@code KUBICLE_PROVIDER} names it for every command */
     E2ECluster(String name, String config, String provider) {
+        this(name, config, provider, null);
+    }
+
+    private E2ECluster(String name, String config, String provider, String dockerHost) {
         this.name = name;
         this.config = config;
         this.provider = provider;
+        this.dockerHost = dockerHost;
+    }
+
+    /**
+     * A cluster whose every command connects to the Docker engine at {@code dockerHost} (DOCKER_HOST), such as one
+     * of the engines a cluster is spread over; the test's own view of the engine then covers all of them.
+     */
+    static E2ECluster onDockerHost(String name, String config, String dockerHost) {
+        return new E2ECluster(name, config, "docker", dockerHost);
     }
 
     /**
@@ -104,7 +119,6 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("kubicle-" + name);
-        docker = ProviderFactory.connect(provider);
         // A run killed half-way leaves its cluster behind; this one must start from nothing.
         cli("delete", "cluster", "--name", name);
         Files.writeString(kubeconfig(), FOREIGN_KUBECONFIG);
@@ -115,6 +129,8 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         CliRun create = cli(createArguments(configFile));
         log("create took " + seconds(start) + "\n" + create.err());
         assertThat(create.exitCode()).as("kubicle create failed:\n%s", create.err()).isZero();
+        // After the create: connected to one engine of a spread cluster, kubicle finds the others by its network.
+        docker = dockerHost == null ? ProviderFactory.connect(provider) : ProviderFactory.connectDocker(dockerHost);
         assertPrivilegeModeExpectedByTheRun();
         kubectl = HostKubectl.using(kubeconfig());
     }
@@ -186,7 +202,9 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
                 cli("delete", "cluster", "--name", name);
             }
         } finally {
-            docker.close();
+            if (docker != null) {
+                docker.close();
+            }
             deleteDirectory();
         }
     }
@@ -201,8 +219,12 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     /** Runs the packaged command line with the test's own kubeconfig, on the test's engine. */
     CliRun cli(String... args) {
-        return CliRun.ofJar(Map.of("KUBECONFIG", kubeconfig().toString(), ProviderFactory.ENVIRONMENT, provider),
-                args);
+        Map<String, String> environment = new HashMap<>(Map.of("KUBECONFIG", kubeconfig().toString(),
+                ProviderFactory.ENVIRONMENT, provider));
+        if (dockerHost != null) {
+            environment.put("DOCKER_HOST", dockerHost);
+        }
+        return CliRun.ofJar(environment, args);
     }
 
     static String seconds(long startNanos) {

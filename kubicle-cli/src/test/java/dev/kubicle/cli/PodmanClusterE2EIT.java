@@ -1,10 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.cli.WebWorkload.WebPod;
-import dev.kubicle.config.ConfigDefaults;
-import dev.kubicle.nodeimage.KubernetesNodeImageBuilder;
 import dev.kubicle.provider.docker.DockerProvider;
-import dev.kubicle.provider.docker.TarWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +45,7 @@ class PodmanClusterE2EIT {
     @RegisterExtension
     @Order(1)
     static final BeforeAllCallback nodeImageInPodman = context -> {
-        String image = System.getProperty("kubicle.e2e.image", "");
-        if (image.isBlank()) {
-            image = KubernetesNodeImageBuilder.defaultReference(ConfigDefaults.DEFAULT_KUBERNETES_VERSION);
-            CliRun build = CliRun.ofJar(Map.of(), "build", "node-image", "--provider", "docker");
-            assertThat(build.exitCode()).as(build.err()).isZero();
-        }
+        String image = E2ENodeImage.inDocker();
         ChildProcess.Output copy = ChildProcess.run(List.of("../scripts/ensure-podman.sh", "--load-image", image),
                 Map.of(), null, Duration.ofMinutes(5));
         assertThat(copy.exitCode()).as(copy.err()).isZero();
@@ -134,7 +125,7 @@ class PodmanClusterE2EIT {
     @Test
     @Order(3)
     void anImageFromPodmansOwnStorageLoadsIntoEveryNodeUnderTheNameItWasAskedBy() throws IOException {
-        cluster.docker().importImage(new ByteArrayInputStream(busyboxRootfs()), LOADED_IMAGE,
+        cluster.docker().importImage(new ByteArrayInputStream(BusyboxImage.rootfs()), LOADED_IMAGE,
                 List.of("ENTRYPOINT [\"/bin/sh\"]"));
 
         CliRun load = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
@@ -207,14 +198,5 @@ class PodmanClusterE2EIT {
     @Order(6)
     void deleteLeavesNothingOnPodman() throws IOException {
         cluster.deleteAndAssertGone();
-    }
-
-    /** A one-binary image from Debian's static busybox (installed by scripts/test.sh). */
-    private static byte[] busyboxRootfs() throws IOException {
-        ByteArrayOutputStream archive = new ByteArrayOutputStream();
-        try (TarWriter tar = new TarWriter(archive)) {
-            tar.directory("bin", 0755).file("bin/busybox", Path.of("/bin/busybox"), 0755).symlink("bin/sh", "busybox");
-        }
-        return archive.toByteArray();
     }
 }

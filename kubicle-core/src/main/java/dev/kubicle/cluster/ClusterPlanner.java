@@ -5,6 +5,7 @@ import dev.kubicle.config.IpFamilies;
 import dev.kubicle.config.Mount;
 import dev.kubicle.config.Node;
 import dev.kubicle.config.PortMapping;
+import dev.kubicle.provider.EngineLabels;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.PortSpec;
 
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Turns a defaulted, validated config into the plan of containers, names and addresses a create will make. */
 public final class ClusterPlanner {
@@ -39,7 +41,7 @@ public final class ClusterPlanner {
             boolean publishesApiServer = role == NodeRole.CONTROL_PLANE && index == 1 && controlPlanes == 1;
             nodes.add(new NodePlan(nodeName, role, node.image(), IpFamilies.ipv4(node.ip()), IpFamilies.ipv6(node.ip()),
                     ports(config, node, publishesApiServer), mounts(node),
-                    Labels.ofRole(name, role), node));
+                    containerLabels(config, node, role), node));
         }
         Optional<NodePlan> loadBalancer = controlPlanes > 1 ? Optional.of(loadBalancer(config)) : Optional.empty();
         String subnet = config.networking().subnet();
@@ -80,6 +82,16 @@ public final class ClusterPlanner {
         return new NodePlan(name, NodeRole.LOAD_BALANCER, LoadBalancerImage.REFERENCE, Optional.empty(),
                 Optional.empty(), ports,
                 List.of(), Labels.ofRole(config.name(), NodeRole.LOAD_BALANCER), null);
+    }
+
+    /** A node spread over engines also carries the address of its engine, where every command will look for it. */
+    private static Map<String, String> containerLabels(Cluster config, Node node, NodeRole role) {
+        Map<String, String> labels = new TreeMap<>(Labels.ofRole(config.name(), role));
+        if (node.engine() != null) {
+            config.engines().stream().filter(engine -> engine.name().equals(node.engine())).findFirst()
+                    .ifPresent(engine -> labels.put(EngineLabels.ENGINE, engine.host()));
+        }
+        return Map.copyOf(labels);
     }
 
     /** Each cluster gets a network of its own, so that its subnet and node addresses can be fixed. */

@@ -26,12 +26,14 @@ import dev.kubicle.cluster.internal.lifecycle.ClusterLifecycle;
 import dev.kubicle.cluster.internal.nodes.NodeChanges;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.config.ConfigValidator;
+import dev.kubicle.config.Engine;
 import dev.kubicle.kubeconfig.Kubeconfig;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.HostCapacity;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.factory.ProviderFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +48,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * kubicle's library entry point: create, list and delete clusters on one engine. The command line is a thin layer
+ * kubicle's library entry point: create, list and delete clusters on one engine (or, for a config with
+ * {@code engines}, spread over several). The command line is a thin layer
  * over this class, and Java programs use it the same way:
  * <pre>{@code
  * try (Provider docker = ProviderFactory.connect("docker")) {
@@ -83,14 +86,25 @@ public final class Clusters {
      * the cluster again by; kubicle's own labels ({@code dev.kubicle.cluster}, ...) cannot be overridden.
      */
     public ClusterPlan create(Cluster config, CreateOptions options, Map<String, String> extraLabels) {
-        checkFitsHost(config, "the config of cluster \"" + config.name() + "\"");
+        if (!config.spreadOverEngines()) {
+            return create(provider, config, options, extraLabels);
+        }
+        try (Provider engines = ProviderFactory.connectEngines(config.engines().stream().map(Engine::host).toList())) {
+            progress.detail("spreading the nodes over " + engines.describe());
+            return create(engines, config, options, extraLabels);
+        }
+    }
+
+    private ClusterPlan create(Provider engine, Cluster config, CreateOptions options,
+            Map<String, String> extraLabels) {
+        checkFitsHost(engine, config, "the config of cluster \"" + config.name() + "\"");
         ClusterPlan plan = ClusterPlanner.plan(config).withExtraContainerLabels(extraLabels);
         if (options.kubernetes()) {
             // The export would find a kubeconfig it cannot merge into only at the end, after the cluster was made, to
             // be deleted again: it is read first, and a create that cannot use it makes nothing and changes nothing.
             kubeconfigs.read(kubeconfigs.fileToWrite());
         }
-        new ClusterCreator(provider, progress, kubeconfigs).create(plan, createPipeline(plan, options),
+        new ClusterCreator(engine, progress, kubeconfigs).create(plan, createPipeline(plan, options),
                 options.retain());
         return plan;
     }
@@ -102,6 +116,10 @@ public final class Clusters {
      * @throws dev.kubicle.config.ConfigException listing every limit the host cannot give
      */
     public void checkFitsHost(Cluster config, String sourceName) {
+        checkFitsHost(provider, config, sourceName);
+    }
+
+    private static void checkFitsHost(Provider provider, Cluster config, String sourceName) {
         if (config.nodes().stream().anyMatch(node -> node.resources() != null)) {
             HostCapacity host = provider.hostCapacity();
             ConfigValidator.validateOnHost(config, host.cpus(), host.memoryBytes(), sourceName);

@@ -29,7 +29,8 @@ final class ClusterDecoder {
                 fields.get("kubeadmConfigPatches", listOf(STRING)),
                 fields.get("kubeadmConfigPatchesJSON6902", listOf(record(ClusterDecoder::patchJson6902))),
                 fields.get("containerdConfigPatches", listOf(STRING)),
-                fields.get("containerdConfigPatchesJSON6902", listOf(STRING)));
+                fields.get("containerdConfigPatchesJSON6902", listOf(STRING)),
+                fields.get("engines", listOf(record(ClusterDecoder::engine))));
     }
 
     private static Networking networking(MappingReader fields) {
@@ -55,7 +56,12 @@ final class ClusterDecoder {
                 fields.get("kubeadmConfigPatches", listOf(STRING)),
                 fields.get("kubeadmConfigPatchesJSON6902", listOf(record(ClusterDecoder::patchJson6902))),
                 fields.get("ip", STRING),
-                fields.get("resources", record(ClusterDecoder::resources)));
+                fields.get("resources", record(ClusterDecoder::resources)),
+                fields.get("engine", STRING));
+    }
+
+    private static Engine engine(MappingReader fields) {
+        return new Engine(fields.get("name", STRING), fields.get("host", STRING));
     }
 
     /** {@code cpus} may be written as a number or a string; either way the text is kept, as written. */

@@ -44,7 +44,8 @@ public final class ConfigDefaults {
                 orEmpty(config.kubeadmConfigPatches()),
                 orEmpty(config.kubeadmConfigPatchesJSON6902()),
                 orEmpty(config.containerdConfigPatches()),
-                orEmpty(config.containerdConfigPatchesJSON6902()));
+                orEmpty(config.containerdConfigPatchesJSON6902()),
+                config.engines());
     }
 
     /** A defaulted config with every node's image replaced, as {@code --image} does. */
@@ -52,12 +53,12 @@ public final class ConfigDefaults {
         List<Node> nodes = config.nodes().stream()
                 .map(node -> new Node(node.role(), image, node.labels(), node.extraMounts(), node.extraPortMappings(),
                         node.kubeadmConfigPatches(), node.kubeadmConfigPatchesJSON6902(), node.ip(),
-                        node.resources()))
+                        node.resources(), node.engine()))
                 .toList();
         return new Cluster(config.kind(), config.apiVersion(), config.name(), config.featureGates(),
                 config.runtimeConfig(), config.networking(), nodes, config.kubeadmConfigPatches(),
                 config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),
-                config.containerdConfigPatchesJSON6902());
+                config.containerdConfigPatchesJSON6902(), config.engines());
     }
 
     /** The config with its name replaced, as {@code --name} does. */
@@ -65,7 +66,7 @@ public final class ConfigDefaults {
         return new Cluster(config.kind(), config.apiVersion(), name, config.featureGates(), config.runtimeConfig(),
                 config.networking(), config.nodes(), config.kubeadmConfigPatches(),
                 config.kubeadmConfigPatchesJSON6902(), config.containerdConfigPatches(),
-                config.containerdConfigPatchesJSON6902());
+                config.containerdConfigPatchesJSON6902(), config.engines());
     }
 
     private static Networking networking(Networking given) {
@@ -106,7 +107,8 @@ public final class ConfigDefaults {
                 orEmpty(in.kubeadmConfigPatches()),
                 orEmpty(in.kubeadmConfigPatchesJSON6902()),
                 in.ip(),
-                in.resources());
+                in.resources(),
+                in.engine());
     }
 
     private static Mount mount(Mount in) {

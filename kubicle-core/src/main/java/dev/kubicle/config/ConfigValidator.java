@@ -86,6 +86,7 @@ public final class ConfigValidator {
         if (TypeMetaRules.isKubicle(config)) {
             NodeIpRules.check(config, problems);
             NodeResourceRules.check(config, problems);
+            EngineRules.check(config, problems);
         }
         PatchRules.check(config, problems);
         return problems.toList();

@@ -41,10 +41,17 @@ final class TypeMetaRules {
         if (cluster.networking() != null && cluster.networking().subnet() != null) {
             problems.add("networking.subnet", "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
         }
+        if (cluster.engines() != null) {
+            problems.add("engines", "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
+        }
         List<Node> nodes = cluster.nodes() == null ? List.of() : cluster.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).ip() != null) {
                 problems.add(YamlPath.field(YamlPath.index("nodes", i), "ip"),
+                        "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
+            }
+            if (nodes.get(i).engine() != null) {
+                problems.add(YamlPath.field(YamlPath.index("nodes", i), "engine"),
                         "is a kubicle field that " + KIND_API_VERSION + " does not have", fix);
             }
             if (nodes.get(i).resources() != null) {

@@ -1,11 +1,15 @@
 package dev.kubicle.cluster;
 
 import dev.kubicle.config.Cluster;
+import dev.kubicle.config.Engine;
 import dev.kubicle.config.Networking;
+import dev.kubicle.config.Node;
+import dev.kubicle.provider.EngineLabels;
 import dev.kubicle.provider.MountSpec;
 import dev.kubicle.provider.PortSpec;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static dev.kubicle.cluster.TestConfigs.cluster;
@@ -51,6 +55,29 @@ class ClusterPlannerTest {
         assertThat(balancer.ports())
                 .containsExactly(new PortSpec("127.0.0.1", 0, ClusterPlanner.API_SERVER_PORT, "tcp"));
         assertThat(plan.apiServerPublisher()).isEqualTo(balancer);
+    }
+
+    @Test
+    void labelsEachNodeSpreadOverEnginesWithItsEnginesAddress() {
+        Cluster oneEngine = cluster("spread", "172.26.0.0/24", node("control-plane", null), node("worker", null));
+        Node onA = oneEngine.nodes().get(0);
+        Node onB = oneEngine.nodes().get(1);
+        Cluster spread = new Cluster(oneEngine.kind(), oneEngine.apiVersion(), oneEngine.name(),
+                oneEngine.featureGates(), oneEngine.runtimeConfig(), oneEngine.networking(),
+                List.of(onEngine(onA, "a"), onEngine(onB, "b")), List.of(), List.of(), List.of(), List.of(),
+                List.of(new Engine("a", "unix:///run/a.sock"), new Engine("b", "tcp://10.0.0.2:2375")));
+
+        ClusterPlan plan = ClusterPlanner.plan(spread);
+
+        assertThat(plan.nodes()).extracting(node -> node.containerLabels().get(EngineLabels.ENGINE))
+                .containsExactly("unix:///run/a.sock", "tcp://10.0.0.2:2375");
+        assertThat(ClusterPlanner.plan(oneEngine).nodes())
+                .allSatisfy(node -> assertThat(node.containerLabels()).doesNotContainKey(EngineLabels.ENGINE));
+    }
+
+    private static Node onEngine(Node node, String engine) {
+        return new Node(node.role(), node.image(), node.labels(), node.extraMounts(), node.extraPortMappings(),
+                node.kubeadmConfigPatches(), node.kubeadmConfigPatchesJSON6902(), node.ip(), node.resources(), engine);
     }
 
     @Test

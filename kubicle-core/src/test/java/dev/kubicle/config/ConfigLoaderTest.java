@@ -141,7 +141,7 @@ class ConfigLoaderTest {
                         "cluster.yaml: [\"\"]: is not a known field; remove it; the fields here are kind, apiVersion,"
                                 + " name, featureGates, runtimeConfig, networking, nodes, kubeadmConfigPatches,"
                                 + " kubeadmConfigPatchesJSON6902, containerdConfigPatches,"
-                                + " containerdConfigPatchesJSON6902"),
+                                + " containerdConfigPatchesJSON6902, engines"),
                 Arguments.of("rejects a file that is not a mapping",
                         "- a\n- b\n",
                         "cluster.yaml: expected a mapping but found a list;"

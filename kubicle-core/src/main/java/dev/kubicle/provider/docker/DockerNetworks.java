@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The bridge networks clusters live on. */
+/** The networks clusters live on: a bridge, or an overlay for a cluster spread over several engines. */
 final class DockerNetworks {
     static final String MASQUERADE_OPTION = "com.docker.network.bridge.enable_ip_masquerade";
     static final String MTU_OPTION = "com.docker.network.driver.mtu";
@@ -40,12 +40,12 @@ final class DockerNetworks {
      */
     String create(NetworkSpec spec) {
         if (spec.subnet().isPresent()) {
-            return createWith(spec, spec.subnet().get());
+            return createWith(spec, spec.subnet().get(), false);
         }
         for (int attempt = 1; ; attempt++) {
             String subnet = subnetTheEngineWouldChoose(spec.name());
             try {
-                return createWith(spec, subnet);
+                return createWith(spec, subnet, false);
             } catch (KubicleException overlap) {
                 if (attempt == SUBNET_ATTEMPTS || !overlap.getMessage().contains("overlap")) {
                     throw overlap;
@@ -69,17 +69,29 @@ final class DockerNetworks {
         }
     }
 
-    private String createWith(NetworkSpec spec, String subnet) {
+    /**
+     * An overlay network over the engines of this engine's swarm, attachable so that plain containers (not swarm
+     * services) join it with fixed addresses. Its subnet must be given: no one engine knows what is free on all the
+     * others' hosts. Bridge options (masquerading, the default bridge's MTU) do not apply; the overlay driver takes
+     * the VXLAN header off the MTU of the engines' own link itself.
+     */
+    String createOverlay(NetworkSpec spec) {
+        return createWith(spec, spec.subnet().orElseThrow(() -> new KubicleException(ExitCode.INVALID_INPUT,
+                "a network over several engines needs a fixed subnet; set networking.subnet")), true);
+    }
+
+    private String createWith(NetworkSpec spec, String subnet, boolean overlay) {
         List<Network.Ipam.Config> ranges = new ArrayList<>();
         // The engine makes each subnet's first address the gateway.
         ranges.add(new Network.Ipam.Config().withSubnet(subnet));
         spec.ipv6Subnet().ifPresent(ipv6 -> ranges.add(new Network.Ipam.Config().withSubnet(ipv6)));
         var create = client.createNetworkCmd()
                 .withName(spec.name())
-                .withDriver("bridge")
+                .withDriver(overlay ? "overlay" : "bridge")
+                .withAttachable(overlay ? Boolean.TRUE : null)
                 .withCheckDuplicate(true)
                 .withLabels(spec.labels())
-                .withOptions(options(defaultBridgeMtu()))
+                .withOptions(overlay ? Map.of() : options(defaultBridgeMtu()))
                 .withEnableIpv6(spec.ipv6Subnet().isPresent())
                 .withIpam(new Network.Ipam().withConfig(ranges));
         String id;

@@ -102,6 +102,14 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
         return networks.create(spec);
     }
 
+    /**
+     * A swarm-scoped attachable overlay network instead of a bridge, for a cluster spread over the engines of this
+     * engine's swarm (see {@link MultiEngineProvider}); this engine must be a swarm manager.
+     */
+    String createSpreadNetwork(NetworkSpec spec) {
+        return networks.createOverlay(spec);
+    }
+
     @Override
     public Optional<NetworkInfo> network(String name) {
         return networks.inspect(name);

@@ -4,6 +4,7 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.provider.Provider;
 import dev.kubicle.provider.docker.DockerProvider;
+import dev.kubicle.provider.docker.MultiEngineProvider;
 import dev.kubicle.provider.docker.PodmanProvider;
 
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  * Chooses the engine kubicle's nodes run on and connects to it: the one named by {@code --provider} (the CLI) or
  * the library's builder, else by {@code KUBICLE_PROVIDER}, else the first that answers, Docker's socket before
  * Podman's (as kind detects, Docker first: it is what most machines run). Nothing else in kubicle names an engine.
+ * A Docker engine holding clusters spread over several engines comes with those engines (see
+ * {@link MultiEngineProvider}).
  */
 public final class ProviderFactory {
     /** The environment variable that names the engine when no flag does. */
@@ -32,9 +35,26 @@ public final class ProviderFactory {
      */
     public static Provider connect(String requested) {
         Map<ProviderKind, Supplier<Provider>> connectors = new LinkedHashMap<>();
-        connectors.put(ProviderKind.DOCKER, DockerProvider::connect);
+        connectors.put(ProviderKind.DOCKER, () -> MultiEngineProvider.around(DockerProvider.connect()));
         connectors.put(ProviderKind.PODMAN, PodmanProvider::connect);
         return connect(requested, System.getenv(ENVIRONMENT), connectors);
+    }
+
+    /**
+     * The Docker engine at {@code dockerHost}, with the other engines of the clusters it holds that are spread over
+     * several engines (see {@link MultiEngineProvider#around}).
+     */
+    public static Provider connectDocker(String dockerHost) {
+        return MultiEngineProvider.around(DockerProvider.connect(dockerHost));
+    }
+
+    /**
+     * Several Docker engines of one swarm as one, for a cluster config's {@code engines}.
+     *
+     * @param hosts the engines' addresses as DOCKER_HOST takes them; the first makes the cluster's network
+     */
+    public static Provider connectEngines(List<String> hosts) {
+        return MultiEngineProvider.connect(hosts);
     }
 
     /**
