@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,21 @@ class PodmanClusterE2EIT {
     private static final String WAIT = "--timeout=120s";
     /** An image only Podman holds, named as users name their own builds: no registry, no "localhost/". */
     private static final String LOADED_IMAGE = "pm-e2e/busybox:loaded";
+    private static final int HOST_PORT = HostPorts.freeTcp("0.0.0.0");
+    /** The web pods on the host: through a NodePort that the control plane's extraPortMapping publishes. */
+    private static final String NODE_PORT_SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web-on-host
+            spec:
+              type: NodePort
+              selector: {app: web}
+              ports:
+              - port: 80
+                targetPort: 8080
+                nodePort: 30080
+            """;
 
     /**
      * Podman keeps images apart from Docker's: the node image, built into Docker (by this run, if no test has yet),
@@ -61,9 +77,12 @@ class PodmanClusterE2EIT {
               subnet: 172.29.41.0/24
             nodes:
             - role: control-plane
+              extraPortMappings:
+              - containerPort: 30080
+                hostPort: %d
             - role: worker
             - role: worker
-            """.formatted(NAME), "podman");
+            """.formatted(NAME, HOST_PORT), "podman");
 
     @TempDir
     static Path logs;
@@ -73,7 +92,7 @@ class PodmanClusterE2EIT {
     @BeforeAll
     static void deployWorkloads() {
         kubectl = cluster.kubectl();
-        kubectl.apply(WebWorkload.deployment(3) + "---\n" + WebWorkload.service());
+        kubectl.apply(WebWorkload.deployment(3) + "---\n" + WebWorkload.service() + "---\n" + NODE_PORT_SERVICE);
     }
 
     @AfterAll
@@ -116,6 +135,16 @@ class PodmanClusterE2EIT {
         cluster.awaitService("default", "web");
         String answer = WebWorkload.exec(kubectl, pods.get(0), "timeout 10 wget -q -O - http://web.default.svc/");
         assertThat(pods).extracting(WebPod::name).contains(answer.strip());
+    }
+
+    /** Podman 4.3 forwards nothing for a host address of 0.0.0.0, kind's default: the provider must ask for none. */
+    @Test
+    @Order(2)
+    void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws Exception {
+        cluster.awaitService("default", "web-on-host");
+        String answer = HostHttp.get(URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
+
+        assertThat(WebWorkload.pods(kubectl)).extracting(WebPod::name).contains(answer.strip());
     }
 
     /**
@@ -184,8 +213,8 @@ class PodmanClusterE2EIT {
         assertThat(cluster.cli("get", "clusters").out()).containsPattern(NAME + "\\s+running");
         kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
         // Pods restart with their nodes, at new addresses; the Services lead to them once they are Ready again.
-        PodsReadySince.await(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
-        PodsReadySince.await(kubectl, "default", "app=web", 3, started);
+        ReadySince.pods(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
+        ReadySince.pods(kubectl, "default", "app=web", 3, started);
         List<WebPod> pods = WebWorkload.pods(kubectl);
         cluster.awaitService("kube-system", "kube-dns");
         cluster.awaitService("default", "web");

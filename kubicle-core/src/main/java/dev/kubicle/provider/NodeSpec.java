@@ -58,6 +58,12 @@ public record NodeSpec(
         this(name, image, labels, network, ip, varVolume, ports, mounts, env, List.of());
     }
 
+    /** This node with other published ports. */
+    public NodeSpec withPorts(List<PortSpec> newPorts) {
+        return new NodeSpec(name, image, labels, network, ip, ipv6, varVolume, newPorts, mounts, env, entrypoint,
+                dnsSearch, resources);
+    }
+
     public boolean hasVarVolume() {
         return varVolume != null && !varVolume.isEmpty();
     }

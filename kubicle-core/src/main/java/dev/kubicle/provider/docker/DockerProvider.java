@@ -22,6 +22,7 @@ import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.NodeSpecRecord;
+import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.Provider;
 
 import java.io.ByteArrayInputStream;
@@ -143,7 +144,8 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
         NodeSpec spec = connection.local() ? withStablePorts(requested) : requested;
         record(spec);
         try {
-            new PlainContainerConfig(spec).applyTo(client.createContainerCmd(spec.image())).exec();
+            new PlainContainerConfig(spec.withPorts(enginePorts(spec.ports())))
+                    .applyTo(client.createContainerCmd(spec.image())).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);
@@ -186,15 +188,19 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
     }
 
     private static NodeSpec withStablePorts(NodeSpec spec) {
-        return new NodeSpec(spec.name(), spec.image(), spec.labels(), spec.network(), spec.ip(), spec.ipv6(),
-                spec.varVolume(), StableHostPorts.resolve(spec.ports()), spec.mounts(), spec.env(), spec.entrypoint(),
-                spec.dnsSearch(), spec.resources());
+        return spec.withPorts(StableHostPorts.resolve(spec.ports()));
+    }
+
+    /** The ports as this engine must be asked to publish them; the recorded spec keeps them as the config says. */
+    List<PortSpec> enginePorts(List<PortSpec> ports) {
+        return ports;
     }
 
     private void createAndStart(NodeSpec spec, NodePrivileges privileges) {
         CreateContainerCmd create = client.createContainerCmd(spec.image());
         try {
-            new NodeContainerConfig(spec, privileges, connection.hostFacts()).applyTo(create).exec();
+            new NodeContainerConfig(spec.withPorts(enginePorts(spec.ports())), privileges, connection.hostFacts())
+                    .applyTo(create).exec();
         } catch (ConflictException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "a container named " + spec.name()
                     + " already exists; delete it or the cluster it belongs to first", e);

@@ -1,13 +1,19 @@
 package dev.kubicle.provider.docker;
 
+import dev.kubicle.provider.PortSpec;
+
+import java.util.List;
+
 /**
  * Runs nodes on rootful Podman through the Docker-compatible API its service offers
  * ({@code podman system service}): the same calls as {@link DockerProvider}, the same node containers (Podman's
  * {@code --privileged} works once the limits below fit, so the privilege decision is the same too). What differs is
  * handled where it arises: the default process limit (nodes ask for none, see {@link NodeContainerConfig}), the
- * names Podman gives local images in archives (the image loader tags them as asked), and the refusal below.
+ * names Podman gives local images in archives (the image loader tags them as asked), the published ports
+ * and the refusal below.
  */
 public final class PodmanProvider extends DockerProvider {
+    private static final String ANY_IPV4 = "0.0.0.0";
 
     private PodmanProvider(EngineConnection connection) {
         super(connection);
@@ -21,6 +27,17 @@ public final class PodmanProvider extends DockerProvider {
     /** @param host e.g. "unix:///run/podman/podman.sock"; null for the default */
     public static PodmanProvider connect(String host) {
         return new PodmanProvider(EngineConnection.open(host, EngineProduct.PODMAN));
+    }
+
+    /**
+     * Podman 4.3's netavark turns a host address of 0.0.0.0 into a forwarding rule for the destination 0.0.0.0/32,
+     * which no packet has: the port is held on the host but forwards nothing. Without an address it forwards every
+     * address of the host, which is what 0.0.0.0 (kind's default listenAddress) means.
+     */
+    @Override
+    List<PortSpec> enginePorts(List<PortSpec> ports) {
+        return ports.stream().map(port -> ANY_IPV4.equals(port.listenAddress())
+                ? new PortSpec("", port.hostPort(), port.containerPort(), port.protocol()) : port).toList();
     }
 
     /**
