@@ -108,7 +108,7 @@ class ComposeExportE2EIT {
         long start = System.nanoTime();
         compose("up", "-d");
         awaitKubeconfig();
-        awaitNodesReadySince(Instant.EPOCH);
+        ReadySince.nodes(kubectl, 3, Instant.EPOCH, UP_TIMEOUT, () -> compose("logs", "--tail=40"));
         System.out.println("docker-compose up -d to three Ready nodes: " + E2ECluster.seconds(start));
 
         assertThat(kubectl.ok("get", "nodes", "-o", "name").lines().toList()).containsExactly(
@@ -134,7 +134,7 @@ class ComposeExportE2EIT {
         assertThat(HostCommand.ok("docker", "ps", "-q", "--filter", LABEL)).isBlank();
         Instant started = Instant.now();
         compose("start");
-        awaitNodesReadySince(started);
+        ReadySince.nodes(kubectl, 3, started, UP_TIMEOUT, () -> compose("logs", "--tail=40"));
 
         // New pods: the old ones are being made again on the restarted nodes, with new addresses.
         assertNewPodsOnTheWorkersReachEachOther("web3", "web4");
@@ -166,33 +166,6 @@ class ComposeExportE2EIT {
         while (!Files.exists(file)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no kubeconfig after " + UP_TIMEOUT + ":\n" + compose("logs", "--tail=40"));
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /**
-     * Waits until all three nodes are Ready, each by a status its kubelet posted at or after {@code since}: a node
-     * stays Ready for a while after its kubelet stops, so a restart is only through when the kubelet speaks again.
-     */
-    private static void awaitNodesReadySince(Instant since) throws InterruptedException {
-        long deadline = System.nanoTime() + UP_TIMEOUT.toNanos();
-        String jsonPath = "jsonpath={range .items[*]}{.status.conditions[?(@.type==\"Ready\")].status} "
-                + "{.status.conditions[?(@.type==\"Ready\")].lastHeartbeatTime}{\"\\n\"}{end}";
-        while (true) {
-            HostKubectl.Result nodes = kubectl.run("get", "nodes", "-o", jsonPath);
-            List<String> ready = new ArrayList<>();
-            if (nodes.ok()) {
-                nodes.out().lines().map(line -> line.split(" ")).filter(fields -> fields.length == 2
-                        && fields[0].equals("True") && !Instant.parse(fields[1]).isBefore(since.minusSeconds(1)))
-                        .forEach(fields -> ready.add(fields[1]));
-            }
-            if (ready.size() == 3) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("nodes not Ready after " + UP_TIMEOUT + ": " + nodes + "\n"
-                        + compose("logs", "--tail=40"));
             }
             Thread.sleep(500);
         }

@@ -194,8 +194,8 @@ class MultiEngineE2EIT {
         kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
         // Pods restart with their nodes, at new addresses; the Services (DNS's too) lead to them once they are
         // Ready again.
-        PodsReadySince.await(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
-        PodsReadySince.await(kubectl, "default", "app=web", 3, started);
+        ReadySince.pods(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
+        ReadySince.pods(kubectl, "default", "app=web", 3, started);
         List<WebPod> pods = WebWorkload.pods(kubectl);
         cluster.awaitService("kube-system", "kube-dns");
         cluster.awaitService("default", "web");

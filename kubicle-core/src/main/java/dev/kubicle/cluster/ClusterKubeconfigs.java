@@ -63,10 +63,7 @@ public final class ClusterKubeconfigs {
     }
 
     private static ApiServerAddress published(NodeInfo publisher) {
-        PortSpec port = publisher.ports().stream()
-                .filter(spec -> spec.containerPort() == ClusterPlanner.API_SERVER_PORT).findFirst()
-                .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "container " + publisher.name()
-                        + " publishes no API server port; is it running?"));
+        PortSpec port = ClusterPlanner.publishedApiServerPort(publisher);
         return ApiServerAddress.external(ApiServerExposure.reachedAt(port.listenAddress()), port.hostPort());
     }
 

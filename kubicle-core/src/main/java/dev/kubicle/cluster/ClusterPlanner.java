@@ -1,5 +1,7 @@
 package dev.kubicle.cluster;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.config.Cluster;
 import dev.kubicle.config.IpFamilies;
 import dev.kubicle.config.Mount;
@@ -7,6 +9,7 @@ import dev.kubicle.config.Node;
 import dev.kubicle.config.PortMapping;
 import dev.kubicle.provider.EngineLabels;
 import dev.kubicle.provider.MountSpec;
+import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.PortSpec;
 
 import java.math.BigInteger;
@@ -27,6 +30,13 @@ public final class ClusterPlanner {
     public static final int API_SERVER_PORT = 6443;
 
     private ClusterPlanner() {
+    }
+
+    /** Where the container that publishes the API server (see {@link ClusterPlan#apiServerPublisher()}) has it. */
+    public static PortSpec publishedApiServerPort(NodeInfo publisher) {
+        return publisher.ports().stream().filter(port -> port.containerPort() == API_SERVER_PORT).findFirst()
+                .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "container " + publisher.name()
+                        + " publishes no API server port; is it running?"));
     }
 
     public static ClusterPlan plan(Cluster config) {

@@ -22,6 +22,8 @@ public record Cluster(
         List<String> containerdConfigPatches,
         List<String> containerdConfigPatchesJSON6902,
         List<Engine> engines) {
+    /** The apiVersion of kubicle's own schema, a superset of kind's. */
+    public static final String KUBICLE_API_VERSION = "kubicle.dev/v1alpha1";
 
     /** A config without {@code engines}: every node on the one engine kubicle connects to. */
     public Cluster(String kind, String apiVersion, String name, Map<String, Boolean> featureGates,

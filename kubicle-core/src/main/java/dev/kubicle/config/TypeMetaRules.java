@@ -10,7 +10,7 @@ import java.util.List;
 final class TypeMetaRules {
     static final String KIND = "Cluster";
     static final String KIND_API_VERSION = "kind.x-k8s.io/v1alpha4";
-    static final String KUBICLE_API_VERSION = "kubicle.dev/v1alpha1";
+    static final String KUBICLE_API_VERSION = Cluster.KUBICLE_API_VERSION;
 
     private TypeMetaRules() {
     }

@@ -15,7 +15,6 @@ import dev.kubicle.config.Node;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NodeInfo;
-import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.Provider;
 
 import java.util.Comparator;
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
  * node's address), so that the Compose project brings the same nodes up at the same addresses.
  */
 public final class RunningClusterConfig {
-    private static final String API_VERSION = "kubicle.dev/v1alpha1";
 
     private RunningClusterConfig() {
     }
@@ -70,7 +68,7 @@ public final class RunningClusterConfig {
                 apiServerPort(byName.get(plan.apiServerPublisher().name())), networking.podSubnet(),
                 networking.serviceSubnet(), networking.disableDefaultCNI(), networking.kubeProxyMode(),
                 networking.dnsSearch(), subnet(provider, plan.network()));
-        return new Cluster(recorded.kind(), API_VERSION, recorded.name(), recorded.featureGates(),
+        return new Cluster(recorded.kind(), Cluster.KUBICLE_API_VERSION, recorded.name(), recorded.featureGates(),
                 recorded.runtimeConfig(), fixed, nodes, recorded.kubeadmConfigPatches(),
                 recorded.kubeadmConfigPatchesJSON6902(), recorded.containerdConfigPatches(),
                 recorded.containerdConfigPatchesJSON6902());
@@ -88,10 +86,7 @@ public final class RunningClusterConfig {
     }
 
     private static int apiServerPort(NodeInfo publisher) {
-        return publisher.ports().stream().filter(port -> port.containerPort() == ClusterPlanner.API_SERVER_PORT)
-                .mapToInt(PortSpec::hostPort).findFirst()
-                .orElseThrow(() -> new KubicleException(ExitCode.UNEXPECTED_STATE, "container " + publisher.name()
-                        + " publishes no API server port"));
+        return ClusterPlanner.publishedApiServerPort(publisher).hostPort();
     }
 
     private static String subnet(Provider provider, String network) {
