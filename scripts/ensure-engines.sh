@@ -23,6 +23,7 @@ readonly DATA=/var/lib/kubicle-engines
 readonly RUN=/run/kubicle-engines
 readonly WAIT_SECONDS=30
 readonly SCRIPT=ensure-engines
+declare -a started=()
 # shellcheck source=daemon-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/daemon-lib.sh"
 
@@ -59,22 +60,30 @@ ensure_namespace() {
 engine_answers_now() { on "$current" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 engine_summary_now() { echo "Docker $(on "$current" version --format '{{.Server.Version}}') at unix://$(socket "$current")"; }
 
-ensure_engine() {
-  local i=$1 pid
+# Started all before any is waited for: an engine that was a swarm manager does not answer until it has reached a
+# majority of the managers or 20 s have passed, so engines restarted one after another would each wait that long.
+start_engine() {
+  local i=$1
   current=$i
   engine_answers_now && return 0
   mkdir -p "$DATA/e$i" "$RUN/e$i"
-  if ! pid=$(engine_pid "$i"); then
-    say "starting engine e$i in network namespace kubicle-e$i (log: /var/log/kubicle-engine-e$i.log)"
-    # nsenter, not `ip netns exec`: the latter remounts /sys, hiding the host's cgroup mounts the nodes need.
-    # The engine's own networks (docker_gwbridge) take addresses from 10.213.64.0/18, never the main engine's.
-    setsid nsenter --net="/run/netns/kubicle-e$i" dockerd \
-      -H "unix://$(socket "$i")" --data-root "$DATA/e$i" --exec-root "$RUN/e$i/exec" \
-      --pidfile "$RUN/e$i/docker.pid" --bridge none \
-      --default-address-pool base=10.213.64.0/18,size=24 \
-      >>"/var/log/kubicle-engine-e$i.log" 2>&1 </dev/null &
-    pid=$!
-  fi
+  engine_pid "$i" >/dev/null && return 0
+  say "starting engine e$i in network namespace kubicle-e$i (log: /var/log/kubicle-engine-e$i.log)"
+  # nsenter, not `ip netns exec`: the latter remounts /sys, hiding the host's cgroup mounts the nodes need.
+  # The engine's own networks (docker_gwbridge) take addresses from 10.213.64.0/18, never the main engine's.
+  setsid nsenter --net="/run/netns/kubicle-e$i" dockerd \
+    -H "unix://$(socket "$i")" --data-root "$DATA/e$i" --exec-root "$RUN/e$i/exec" \
+    --pidfile "$RUN/e$i/docker.pid" --bridge none \
+    --default-address-pool base=10.213.64.0/18,size=24 \
+    >>"/var/log/kubicle-engine-e$i.log" 2>&1 </dev/null &
+  started[i]=$!
+}
+
+await_engine() {
+  local i=$1 pid
+  current=$i
+  engine_answers_now && return 0
+  pid=${started[i]:-$(engine_pid "$i")} || die "engine e$i is not running; see /var/log/kubicle-engine-e$i.log"
   wait_for_daemon "$pid" "engine e$i" "/var/log/kubicle-engine-e$i.log" engine_answers_now engine_summary_now
 }
 
@@ -99,16 +108,18 @@ ensure_swarm() {
   wait_for_swarm "$count"
 }
 
-# Managers restarted together agree on the swarm again only once a majority of them is back.
+# Managers restarted together agree on the swarm again only once a majority of them is back and has elected a leader;
+# until then every engine says "active" and "manager", yet attaching a container to the overlay network times out.
+# A node is Ready once its agent has a session with the leader, so all of them Ready, as every engine sees it, is
+# the swarm working again (an agent whose first tries failed waits up to 8 s before the next).
 wait_for_swarm() {
   local count=$1 i second
   for ((second = 0; second < WAIT_SECONDS; second++)); do
     for ((i = 1; i <= count; i++)); do
       [[ "$(swarm_state "$i")" == active ]] || break
+      [[ "$(on "$i" node ls --format '{{.Status}}' 2>/dev/null | grep -c '^Ready$')" == "$count" ]] || break
     done
-    if ((i > count)) && [[ "$(on 1 info --format '{{.Swarm.ControlAvailable}}')" == true ]]; then
-      return 0
-    fi
+    ((i > count)) && return 0
     sleep 1
   done
   die "the engines' swarm is not active within $WAIT_SECONDS s; see /var/log/kubicle-engine-e*.log"
@@ -168,7 +179,10 @@ main() {
   ensure_bridge
   for ((i = 1; i <= count; i++)); do
     ensure_namespace "$i"
-    ensure_engine "$i"
+    start_engine "$i"
+  done
+  for ((i = 1; i <= count; i++)); do
+    await_engine "$i"
   done
   ensure_swarm "$count"
   [[ -z $image ]] || load_image "$count" "$image"

@@ -31,6 +31,12 @@ record Cidr(IpAddress address, int prefix) {
         return new IpAddress(network().value().or(mask().not().and(allOnes())), address.bits());
     }
 
+    /** The upper half of the range, one bit longer (10.0.0.0/24 gives 10.0.0.128/25). */
+    Cidr upperHalf() {
+        BigInteger half = BigInteger.ONE.shiftLeft(address.bits() - prefix - 1);
+        return new Cidr(new IpAddress(network().value().add(half), address.bits()), prefix + 1);
+    }
+
     boolean hasHostBits() {
         return !address.value().equals(network().value());
     }

@@ -3,6 +3,7 @@ package dev.kubicle.config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class EngineRules {
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    /** Narrower overlay subnets are not split (OverlayAddressRange). */
+    private static final int OVERLAY_NARROWEST_SPLIT = 29;
     private static final Pattern HOST = Pattern.compile("(unix:///\\S+|tcp://[^/\\s]+)");
 
     private EngineRules() {
@@ -47,9 +50,32 @@ final class EngineRules {
             problems.add("networking.subnet", "is not set, and the nodes are spread over engines",
                     "set it to a range free on every engine's machine, such as 172.26.0.0/24");
         }
+        checkNodeAddresses(cluster, problems);
         if (!"ipv4".equals(cluster.networking().ipFamily())) {
             problems.add("networking.ipFamily", "is " + cluster.networking().ipFamily()
                     + ", and clusters spread over engines are IPv4 only", "use ipv4, or remove engines");
+        }
+    }
+
+    /**
+     * The swarm gives each engine an endpoint of its own on the overlay network, at an address it picks from the
+     * upper half of the subnet (kubicle's overlay keeps it there, see OverlayAddressRange), so a node's fixed address
+     * must be in the lower half.
+     */
+    private static void checkNodeAddresses(Cluster cluster, Problems problems) {
+        Optional<Cidr> subnet = Optional.ofNullable(cluster.networking().subnet()).flatMap(Cidr::parse)
+                .filter(Cidr::isIpv4).filter(cidr -> cidr.prefix() <= OVERLAY_NARROWEST_SPLIT);
+        if (subnet.isEmpty()) {
+            return;
+        }
+        Cidr engines = subnet.get().upperHalf();
+        for (int i = 0; i < cluster.nodes().size(); i++) {
+            String ip = cluster.nodes().get(i).ip();
+            if (ip != null && IpAddress.parse(ip).filter(engines::contains).isPresent()) {
+                problems.add(YamlPath.field(YamlPath.index("nodes", i), "ip"), "is " + ip + ", in " + engines
+                        + ", the half of networking.subnet where the swarm places its engines' own endpoints",
+                        "use an address below " + engines.network());
+            }
         }
     }
 

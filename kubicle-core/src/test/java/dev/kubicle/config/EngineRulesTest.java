@@ -58,6 +58,12 @@ class EngineRulesTest {
                         spread("networking:\n  ipFamily: dual\n  subnet: 172.26.1.0/24,fd00:26::/64\n", "a", "b"),
                         "cluster.yaml: networking.ipFamily: is dual, and clusters spread over engines are IPv4 only;"
                                 + " use ipv4, or remove engines"),
+                Arguments.of("rejects a node address where the swarm places the engines' endpoints",
+                        kubicle(TWO_ENGINES + subnet() + "nodes:\n- {engine: a, ip: 172.26.1.10}\n"
+                                + "- {role: worker, engine: b, ip: 172.26.1.128}\n"),
+                        "cluster.yaml: nodes[1].ip: is 172.26.1.128, in 172.26.1.128/25, the half of"
+                                + " networking.subnet where the swarm places its engines' own endpoints;"
+                                + " use an address below 172.26.1.128"),
                 Arguments.of("rejects two engines of one name",
                         kubicle("engines:\n- {name: a, host: unix:///x}\n- {name: a, host: unix:///y}\n"
                                 + subnet() + "nodes:\n- engine: a\n"),
@@ -99,6 +105,12 @@ class EngineRulesTest {
         assertThat(config.engines()).containsExactly(new Engine("a", "unix:///run/a.sock"),
                 new Engine("b", "tcp://192.168.1.20:2375"));
         assertThat(config.nodes().stream().map(Node::engine).toList()).isEqualTo(List.of("a", "b", "a"));
+    }
+
+    @Test
+    void acceptsNodeAddressesInTheLowerHalfOfTheSubnet() {
+        assertThat(problems(kubicle(TWO_ENGINES + subnet() + "nodes:\n- {engine: a, ip: 172.26.1.2}\n"
+                + "- {role: worker, engine: b, ip: 172.26.1.127}\n"))).isEmpty();
     }
 
     @Test

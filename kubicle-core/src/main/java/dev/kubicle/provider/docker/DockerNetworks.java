@@ -83,7 +83,11 @@ final class DockerNetworks {
     private String createWith(NetworkSpec spec, String subnet, boolean overlay) {
         List<Network.Ipam.Config> ranges = new ArrayList<>();
         // The engine makes each subnet's first address the gateway.
-        ranges.add(new Network.Ipam.Config().withSubnet(subnet));
+        Network.Ipam.Config ipv4 = new Network.Ipam.Config().withSubnet(subnet);
+        if (overlay) {
+            OverlayAddressRange.upperHalf(subnet).ifPresent(ipv4::withIpRange);
+        }
+        ranges.add(ipv4);
         spec.ipv6Subnet().ifPresent(ipv6 -> ranges.add(new Network.Ipam.Config().withSubnet(ipv6)));
         var create = client.createNetworkCmd()
                 .withName(spec.name())
