@@ -160,22 +160,8 @@ class MultiEngineE2EIT {
         assertThat(load.exitCode()).as(load.err()).isZero();
         assertThat(load.out()).contains("loaded into: " + NAME + "-control-plane, " + NAME + "-worker, " + NAME
                 + "-worker2");
-        kubectl.apply("""
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: loaded
-                spec:
-                  nodeName: %s-worker
-                  restartPolicy: Never
-                  containers:
-                  - name: loaded
-                    image: %s
-                    imagePullPolicy: Never
-                    args: ["-c", "echo ran on e1 from the image of e2"]
-                """.formatted(NAME, LOADED_IMAGE));
-        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/loaded", WAIT);
-        assertThat(kubectl.ok("logs", "loaded").strip()).isEqualTo("ran on e1 from the image of e2");
+        assertThat(LoadedImagePod.echo(kubectl, NAME + "-worker", LOADED_IMAGE, "ran on e1 from the image of e2"))
+                .isEqualTo("ran on e1 from the image of e2");
     }
 
     @Test
@@ -192,13 +178,7 @@ class MultiEngineE2EIT {
         assertThat(containers(E1)).containsExactly(NAME + "-control-plane", NAME + "-worker");
         assertThat(containers(E2)).containsExactly(NAME + "-worker2");
         kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
-        // Pods restart with their nodes, at new addresses; the Services (DNS's too) lead to them once they are
-        // Ready again.
-        ReadySince.pods(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
-        ReadySince.pods(kubectl, "default", "app=web", 3, started);
-        List<WebPod> pods = WebWorkload.pods(kubectl);
-        cluster.awaitService("kube-system", "kube-dns");
-        cluster.awaitService("default", "web");
+        List<WebPod> pods = WebWorkload.podsBackSince(cluster, kubectl, 3, started);
         WebPod onE2 = pods.stream().filter(pod -> pod.node().equals(NAME + "-worker2")).findFirst().orElseThrow();
         assertThat(pods).extracting(WebPod::name).contains(fetch(onE2, "http://web.default.svc/"));
     }

@@ -162,22 +162,8 @@ class PodmanClusterE2EIT {
         assertThat(load.exitCode()).as(load.err()).isZero();
         assertThat(load.out()).contains("loaded into: " + NAME + "-control-plane, " + NAME + "-worker, " + NAME
                 + "-worker2");
-        kubectl.apply("""
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: loaded
-                spec:
-                  nodeName: %s-worker2
-                  restartPolicy: Never
-                  containers:
-                  - name: loaded
-                    image: %s
-                    imagePullPolicy: Never
-                    args: ["-c", "echo ran from the loaded image"]
-                """.formatted(NAME, LOADED_IMAGE));
-        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/loaded", WAIT);
-        assertThat(kubectl.ok("logs", "loaded").strip()).isEqualTo("ran from the loaded image");
+        assertThat(LoadedImagePod.echo(kubectl, NAME + "-worker2", LOADED_IMAGE, "ran from the loaded image"))
+                .isEqualTo("ran from the loaded image");
 
         CliRun again = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
         assertThat(again.out()).as("a second load finds the image in place").contains("skipped (already present): "
@@ -212,12 +198,7 @@ class PodmanClusterE2EIT {
         assertThat(start.exitCode()).as(start.err()).isZero();
         assertThat(cluster.cli("get", "clusters").out()).containsPattern(NAME + "\\s+running");
         kubectl.ok("wait", "--for=condition=Ready", "nodes", "--all", WAIT);
-        // Pods restart with their nodes, at new addresses; the Services lead to them once they are Ready again.
-        ReadySince.pods(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
-        ReadySince.pods(kubectl, "default", "app=web", 3, started);
-        List<WebPod> pods = WebWorkload.pods(kubectl);
-        cluster.awaitService("kube-system", "kube-dns");
-        cluster.awaitService("default", "web");
+        List<WebPod> pods = WebWorkload.podsBackSince(cluster, kubectl, 3, started);
         String answer = WebWorkload.exec(kubectl, pods.get(pods.size() - 1),
                 "timeout 10 wget -q -O - http://web.default.svc/");
         assertThat(pods).extracting(WebPod::name).contains(answer.strip());

@@ -1,5 +1,6 @@
 package dev.kubicle.cli;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -78,6 +79,20 @@ final class WebWorkload {
         return kubectl.ok("get", "pods", "-l", "app=web", "--field-selector", "status.phase=Running", "-o",
                         "jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.status.podIP}{\"\\n\"}{end}")
                 .lines().map(line -> line.split(" ")).map(f -> new WebPod(f[0], f[1], f[2])).toList();
+    }
+
+    /**
+     * The Deployment's pods once a restart of the cluster's nodes (at {@code started}) is through for them and for
+     * DNS: their pods restart at new addresses, and the Services lead to them once they are Ready again.
+     */
+    static List<WebPod> podsBackSince(E2ECluster cluster, HostKubectl kubectl, int replicas, Instant started)
+            throws InterruptedException {
+        ReadySince.pods(kubectl, "kube-system", "k8s-app=kube-dns", 2, started);
+        ReadySince.pods(kubectl, "default", "app=web", replicas, started);
+        List<WebPod> pods = pods(kubectl);
+        cluster.awaitService("kube-system", "kube-dns");
+        cluster.awaitService("default", "web");
+        return pods;
     }
 
     /** Runs a shell script in the pod and gives its output; fails the test unless it succeeds. */
