@@ -136,6 +136,15 @@ public interface Provider extends AutoCloseable {
     void copyVolume(String source, String target, Map<String, String> targetLabels, String image)
             throws InterruptedException;
 
+    /**
+     * Makes an existing volume's contents a copy of another's, as {@link #copyVolume} copies, removing what it held
+     * first; its labels stay. Stopped containers may mount it, running ones must not. A failed or interrupted copy
+     * leaves no helper, but the target half-filled.
+     *
+     * @throws dev.kubicle.KubicleException when the target does not exist or the copy fails
+     */
+    void replaceVolumeContents(String source, String target, String image) throws InterruptedException;
+
     boolean imageExists(String reference);
 
     /** The image's ID (for Docker the digest of its config, "sha256:..."), or empty when the engine lacks it. */

@@ -59,27 +59,47 @@ class ClusterSnapshotsTest {
     }
 
     @Test
-    void aRestoreRemovesTheStoppedClusterAndMakesEachNodeAgainOnACopyOfItsSavedVolume() {
+    void aRestoreOfTheStoppedClusterRefillsItsVolumesInPlaceAndStartsTheContainersItHas() {
         snapshots.save("ci", "base");
-        String workerIp = provider.nodes.get("ci-worker").ip().orElseThrow();
         provider.calls.clear();
 
         assertThat(snapshots.restore("base", Duration.ZERO, false)).isEqualTo("ci");
 
-        assertThat(provider.calls).containsSubsequence("deleteNode ci-worker", "deleteVolume ci-worker-var",
-                "copyVolume kubicle-snapshot-base-ci-worker ci-worker-var", "runNode ci-worker");
-        assertThat(provider.nodes.get("ci-worker").ip()).contains(workerIp);
+        assertThat(provider.calls).containsSubsequence(
+                "replaceVolumeContents kubicle-snapshot-base-ci-worker ci-worker-var", "startNode ci-worker");
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("delete") || call.startsWith("runNode"));
         assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ci", ClusterState.RUNNING));
         assertThat(snapshots.list()).extracting(SnapshotSummary::name).containsExactly("base");
     }
 
     @Test
-    void aClusterDeletedSinceTheSaveIsRestoredToo() {
+    void aClusterDeletedSinceTheSaveIsMadeAgainOnCopiesOfTheSavedVolumesAtItsAddresses() {
         snapshots.save("ci", "base");
+        String workerIp = provider.nodes.get("ci-worker").ip().orElseThrow();
         clusters.delete("ci");
+        provider.calls.clear();
 
         snapshots.restore("base", Duration.ZERO, false);
 
+        assertThat(provider.calls).containsSubsequence("copyVolume kubicle-snapshot-base-ci-worker ci-worker-var",
+                "runNode ci-worker");
+        assertThat(provider.nodes.get("ci-worker").ip()).contains(workerIp);
+        assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ci", ClusterState.RUNNING));
+    }
+
+    @Test
+    void aClusterWhoseNodesChangedSinceTheSaveIsRemovedAndMadeAgainFromTheSnapshot() {
+        snapshots.save("ci", "base");
+        provider.deleteNode("ci-worker");
+        provider.deleteVolume("ci-worker-var");
+        provider.calls.clear();
+
+        snapshots.restore("base", Duration.ZERO, false);
+
+        assertThat(provider.calls).containsSubsequence("deleteNode ci-control-plane",
+                "deleteVolume ci-control-plane-var",
+                "copyVolume kubicle-snapshot-base-ci-control-plane ci-control-plane-var", "runNode ci-control-plane");
+        assertThat(provider.calls).contains("runNode ci-worker");
         assertThat(clusters.summaries()).containsExactly(new ClusterSummary("ci", ClusterState.RUNNING));
     }
 

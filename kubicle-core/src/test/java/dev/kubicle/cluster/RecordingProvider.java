@@ -282,6 +282,14 @@ final class RecordingProvider implements Provider {
     }
 
     @Override
+    public void replaceVolumeContents(String source, String target, String image) {
+        calls.add("replaceVolumeContents " + source + " " + target);
+        if (!volumes.containsKey(source) || !volumes.containsKey(target) || !images.contains(image)) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy " + source + " into " + target);
+        }
+    }
+
+    @Override
     public boolean imageExists(String reference) {
         return images.contains(reference);
     }

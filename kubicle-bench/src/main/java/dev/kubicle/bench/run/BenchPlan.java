@@ -15,12 +15,20 @@ import java.util.List;
  * @param workDirectory   kubeconfig files and command logs of the run
  * @param createTimeout   the longest a create command may run
  * @param deleteTimeout   the longest a delete command may run
+ * @param snapshotsOnly   whether a round is only the 3-node cluster's create, snapshot save and restore, and delete,
+ *                        for the tools that have snapshots
  */
 public record BenchPlan(List<ToolUnderTest> tools, Path oneNodeConfig, Path threeNodeConfig, BenchSettings settings,
-                        Path workDirectory, Duration createTimeout, Duration deleteTimeout) {
+                        Path workDirectory, Duration createTimeout, Duration deleteTimeout, boolean snapshotsOnly) {
     public static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
     public BenchPlan {
         tools = List.copyOf(tools);
+    }
+
+    /** A plan of whole rounds. */
+    public BenchPlan(List<ToolUnderTest> tools, Path oneNodeConfig, Path threeNodeConfig, BenchSettings settings,
+                     Path workDirectory, Duration createTimeout, Duration deleteTimeout) {
+        this(tools, oneNodeConfig, threeNodeConfig, settings, workDirectory, createTimeout, deleteTimeout, false);
     }
 }

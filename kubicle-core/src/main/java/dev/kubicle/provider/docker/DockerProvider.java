@@ -443,6 +443,11 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
         new VolumeCopy(client).copy(source, target, targetLabels, image);
     }
 
+    @Override
+    public void replaceVolumeContents(String source, String target, String image) throws InterruptedException {
+        new VolumeCopy(client).replaceContents(source, target, image);
+    }
+
     /** Whether this engine has a volume of that name. */
     boolean hasVolume(String name) {
         try {

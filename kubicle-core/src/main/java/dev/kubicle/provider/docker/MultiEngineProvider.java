@@ -251,9 +251,16 @@ public final class MultiEngineProvider implements Provider {
     @Override
     public void copyVolume(String source, String target, Map<String, String> targetLabels, String image)
             throws InterruptedException {
-        DockerProvider engine = engines.values().stream().filter(candidate -> candidate.hasVolume(source))
-                .findFirst().orElse(home);
-        engine.copyVolume(source, target, targetLabels, image);
+        engineWithVolume(source).copyVolume(source, target, targetLabels, image);
+    }
+
+    @Override
+    public void replaceVolumeContents(String source, String target, String image) throws InterruptedException {
+        engineWithVolume(source).replaceVolumeContents(source, target, image);
+    }
+
+    private DockerProvider engineWithVolume(String volume) {
+        return engines.values().stream().filter(engine -> engine.hasVolume(volume)).findFirst().orElse(home);
     }
 
     @Override

@@ -35,12 +35,35 @@ final class VolumeCopy {
     void copy(String source, String target, Map<String, String> targetLabels, String image)
             throws InterruptedException {
         requireAbsent(target);
-        String helper = target + "-copy";
         boolean copied = false;
         try {
             client.createVolumeCmd().withName(target).withLabels(targetLabels).exec();
+            run(source, target, image, "cp -a --reflink=auto /from/. /to/");
+            copied = true;
+        } catch (DockerException e) {
+            throw EngineErrors.failed("copy volume " + source + " into " + target, e);
+        } finally {
+            if (!copied) {
+                cleanUp(() -> removeVolumeQuietly(target));
+            }
+        }
+    }
+
+    /** Empties the target, which stopped containers may mount, and copies the source into it. */
+    void replaceContents(String source, String target, String image) throws InterruptedException {
+        requirePresent(target);
+        try {
+            run(source, target, image, "find /to -mindepth 1 -delete && cp -a --reflink=auto /from/. /to/");
+        } catch (DockerException e) {
+            throw EngineErrors.failed("copy volume " + source + " into " + target, e);
+        }
+    }
+
+    private void run(String source, String target, String image, String script) throws InterruptedException {
+        String helper = target + "-copy";
+        try {
             client.createContainerCmd(image).withName(helper)
-                    .withEntrypoint("cp", "-a", "--reflink=auto", "/from/.", "/to/")
+                    .withEntrypoint("sh", "-c", script)
                     .withLabels(Map.of(HELPER_LABEL, target))
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withBinds(
                             new Bind(source, new Volume("/from"), AccessMode.ro), new Bind(target, new Volume("/to"))))
@@ -49,24 +72,18 @@ final class VolumeCopy {
             long exitCode = awaitExit(helper);
             if (exitCode != 0) {
                 throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy volume " + source + " into "
-                        + target + ": cp exited with " + exitCode + ": " + output(helper));
+                        + target + ": the copy exited with " + exitCode + ": " + output(helper));
             }
-            copied = true;
-        } catch (DockerException e) {
-            throw EngineErrors.failed("copy volume " + source + " into " + target, e);
         } finally {
-            cleanUp(helper, copied ? null : target);
+            cleanUp(() -> removeQuietly(helper));
         }
     }
 
     /** Clears a Ctrl-C's interrupt meanwhile, so that the engine calls of the clean-up are not cut short. */
-    private void cleanUp(String helper, String halfCopied) {
+    private static void cleanUp(Runnable removal) {
         boolean interrupted = Thread.interrupted();
         try {
-            removeQuietly(helper);
-            if (halfCopied != null) {
-                removeVolumeQuietly(halfCopied);
-            }
+            removal.run();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -82,6 +99,15 @@ final class VolumeCopy {
         }
         throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy into volume " + volume + ": it exists "
                 + "already; delete it first (docker volume rm " + volume + ")");
+    }
+
+    private void requirePresent(String volume) {
+        try {
+            client.inspectVolumeCmd(volume).exec();
+        } catch (NotFoundException absent) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy into volume " + volume + ": there is "
+                    + "no such volume", absent);
+        }
     }
 
     /** Polled rather than awaited with the engine's wait call, whose HTTP request an interrupt cannot cut short. */

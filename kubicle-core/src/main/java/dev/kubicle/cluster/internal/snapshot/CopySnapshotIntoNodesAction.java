@@ -9,15 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Makes each node's /var volume again as a copy of the snapshot's, labelled as the node's own volume is (its
- * cluster's labels and its spec), so that the start that follows finds the nodes recorded and makes them again at
- * their addresses, with the etcd, certificates and kubelet state of the moment of the save.
+ * Gives each node's /var volume the snapshot's copy of it, so that the start that follows brings every node back at
+ * its address with the etcd, certificates and kubelet state of the moment of the save. Where the stopped cluster
+ * still has the snapshot's nodes, their volumes are refilled in place and their containers kept (no container or
+ * network is made again); otherwise each volume is made anew, labelled as the node's own volume is (its cluster's
+ * labels and its spec), and the start makes the nodes again from those records.
  */
 final class CopySnapshotIntoNodesAction implements Action<LifecycleContext> {
     private final StoredSnapshot snapshot;
+    private final boolean inPlace;
 
-    CopySnapshotIntoNodesAction(StoredSnapshot snapshot) {
+    /** @param inPlace whether the nodes' volumes exist and are to be refilled */
+    CopySnapshotIntoNodesAction(StoredSnapshot snapshot, boolean inPlace) {
         this.snapshot = snapshot;
+        this.inPlace = inPlace;
     }
 
     @Override
@@ -30,7 +35,11 @@ final class CopySnapshotIntoNodesAction implements Action<LifecycleContext> {
         context.parallel().forEach(snapshot.copies(), copy -> {
             NodeSpec spec = copy.spec();
             context.progress().detail("copying " + copy.volume() + " into " + spec.varVolume());
-            SnapshotVolumes.copy(context, copy.volume(), spec.varVolume(), nodeVolumeLabels(spec), spec.image());
+            if (inPlace) {
+                SnapshotVolumes.replaceContents(context, copy.volume(), spec.varVolume(), spec.image());
+            } else {
+                SnapshotVolumes.copy(context, copy.volume(), spec.varVolume(), nodeVolumeLabels(spec), spec.image());
+            }
         });
     }
 

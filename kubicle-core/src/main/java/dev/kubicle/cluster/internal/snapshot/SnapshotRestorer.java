@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings a snapshot's cluster back as it was at the save: the stopped cluster of that name (if any) is removed, each
@@ -54,11 +55,13 @@ public final class SnapshotRestorer {
         // Read first, as create does: a restore that could not write the kubeconfig at its end changes nothing.
         kubeconfigs.read(kubeconfigs.fileToWrite());
 
+        boolean inPlace = hasTheSnapshotsNodes(cluster, nodes);
         progress.headline("Restoring cluster \"" + cluster + "\" from snapshot \"" + name + "\" ...");
         try (Parallel parallel = new Parallel()) {
             LifecycleContext context = LifecycleContext.of(cluster, provider, progress, parallel);
             try {
-                new Pipeline<>(List.of(new RemoveStoppedClusterAction(), new CopySnapshotIntoNodesAction(snapshot)))
+                new Pipeline<>(inPlace ? List.of(new CopySnapshotIntoNodesAction(snapshot, true))
+                        : List.of(new RemoveStoppedClusterAction(), new CopySnapshotIntoNodesAction(snapshot, false)))
                         .run(context);
                 List<Action<LifecycleContext>> start = new ArrayList<>(
                         new ClusterLifecycle(provider, progress).startActions(cluster, waitReady));
@@ -70,6 +73,17 @@ public final class SnapshotRestorer {
             }
         }
         return cluster;
+    }
+
+    /**
+     * Whether the stopped cluster is made of the very nodes of the snapshot (names, addresses, images, ports, mounts)
+     * on its network: their volumes can then be refilled and their containers kept. A node added or removed since
+     * the save, or a network gone, makes the cluster over again.
+     */
+    private boolean hasTheSnapshotsNodes(String cluster, List<NodeSpec> nodes) {
+        return Set.copyOf(provider.recordedNodes(Labels.ofCluster(cluster))).equals(Set.copyOf(nodes))
+                && nodes.stream().map(NodeSpec::network).distinct()
+                .allMatch(network -> provider.network(network).isPresent());
     }
 
     /** A container of a node's name that is not that node would stop the restore half-way. */

@@ -17,8 +17,20 @@ final class SnapshotVolumes {
         try {
             context.provider().copyVolume(source, target, labels, image);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while copying volume " + source, e);
+            throw interrupted(source, e);
         }
+    }
+
+    static void replaceContents(LifecycleContext context, String source, String target, String image) {
+        try {
+            context.provider().replaceVolumeContents(source, target, image);
+        } catch (InterruptedException e) {
+            throw interrupted(source, e);
+        }
+    }
+
+    private static KubicleException interrupted(String source, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new KubicleException(ExitCode.INTERRUPTED, "interrupted while copying volume " + source, e);
     }
 }
