@@ -1,6 +1,7 @@
 package dev.kubicle.bench.run;
 
 import dev.kubicle.bench.results.BenchSettings;
+import dev.kubicle.bench.results.Scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,12 @@ public record BenchPlan(List<ToolUnderTest> tools, Path oneNodeConfig, Path thre
 
     public BenchPlan {
         tools = List.copyOf(tools);
+    }
+
+    /** The tools whose clusters the run makes, and so the only ones whose clusters its sweeps may delete. */
+    public List<ToolUnderTest> toolsRun() {
+        return snapshotsOnly ? tools.stream().filter(tool -> Scenario.SAVE_THREE.possibleWith(tool.tool())).toList()
+                : tools;
     }
 
     /** A plan of whole rounds. */

@@ -75,10 +75,8 @@ public final class BenchRunner {
                     Collections.reverse(order);
                 }
                 if (plan.snapshotsOnly()) {
-                    for (ToolUnderTest tool : order) {
-                        if (Scenario.SAVE_THREE.possibleWith(tool.tool())) {
-                            cycle(tool, THREE_NODES, plan.threeNodeConfig(), round, warmup);
-                        }
+                    for (ToolUnderTest tool : plan.toolsRun()) {
+                        cycle(tool, THREE_NODES, plan.threeNodeConfig(), round, warmup);
                     }
                     continue;
                 }
@@ -93,7 +91,7 @@ public final class BenchRunner {
                 }
             }
         } finally {
-            cleanup.sweep(plan.tools());
+            cleanup.sweep(plan.toolsRun());
         }
         return results;
     }
