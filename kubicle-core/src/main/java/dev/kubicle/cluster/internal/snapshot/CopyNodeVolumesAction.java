@@ -7,6 +7,7 @@ import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.NodeSpecRecord;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ final class CopyNodeVolumesAction implements Action<LifecycleContext> {
     @Override
     public void execute(LifecycleContext context) throws InterruptedException {
         List<NodeSpec> nodes = context.provider().recordedNodes(Labels.ofCluster(context.cluster()));
-        String created = Instant.now().toString();
+        String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         context.parallel().forEach(nodes, spec -> {
             String target = SnapshotLabels.volume(snapshot, spec.name());
             context.progress().detail("copying " + spec.varVolume() + " into " + target);
