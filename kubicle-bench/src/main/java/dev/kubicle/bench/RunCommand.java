@@ -100,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-docs", description = "Leave docs/ alone (for trial runs).")
     boolean noDocs;
 
+    @Option(names = "--only-snapshots", description = "Only kubicle's 3-node create, snapshot save and restore "
+            + "until Ready, and delete, each round; leaves docs/ alone (its report is printed and kept in the "
+            + "results file).")
+    boolean onlySnapshots;
+
     @Override
     public Integer call() {
         if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1 || comeBackSeconds < 1) {
@@ -118,14 +123,16 @@ final class RunCommand implements Callable<Integer> {
         CommandRunner runner = new CommandRunner(workDirectory.resolve("logs"));
         NodeObserver observer = new DockerNodeObserver(runner);
         List<ToolUnderTest> tools = this.tools.tools();
+        BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
+                pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
+        BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, workDirectory,
+                Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout), onlySnapshots);
         BenchCleanup cleanup = new BenchCleanup(runner, observer, workDirectory.resolve("cleanup.kubeconfig"),
                 System.out);
-        if (!cleanup.sweep(tools)) {
+        if (!cleanup.sweep(plan.toolsRun())) {
             System.err.println("kubicle-bench: clusters of an earlier run are left and cannot be deleted; see above");
             return 1;
         }
-        BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
-                pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
         MachineFacts machine = new MachineProbe(runner).probe(tools.get(0), tools.get(1), root, kubectl);
         BenchResults initial = new BenchResults(BenchResults.SCHEMA, started.toString(), null, settings, machine,
                 List.of());
@@ -136,8 +143,6 @@ final class RunCommand implements Callable<Integer> {
 
         ReadinessWaiter readiness = new ReadinessWaiter(runner, kubectl,
                 Duration.ofMillis(Math.round(pollSeconds * 1000)), Duration.ofSeconds(readyTimeout));
-        BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, workDirectory,
-                Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout));
         BenchResults finished = new BenchRunner(plan, runner, readiness, observer, cleanup, sink, System.out)
                 .run(initial)
                 .finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -147,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(new MarkdownReport(finished, summary, resultsFile.toString(), ReportFiles.CHART)
                 .resultsTable());
-        if (!noDocs) {
+        if (!noDocs && !onlySnapshots) {
             ReportFiles.regenerate(resultsFile, root.resolve(docs));
             System.out.println("kubicle-bench: wrote " + shown(root, root.resolve(docs).resolve(ReportFiles.DOCUMENT))
                     + " and its chart");

@@ -2,7 +2,8 @@ package dev.kubicle.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "get", description = "Show clusters, their nodes and kubeconfigs.",
-        subcommands = {GetClustersCommand.class, GetNodesCommand.class, GetKubeconfigCommand.class})
+@Command(name = "get", description = "Show clusters, their nodes and kubeconfigs, and snapshots.",
+        subcommands = {GetClustersCommand.class, GetNodesCommand.class, GetKubeconfigCommand.class,
+                GetSnapshotsCommand.class})
 final class GetCommand {
 }

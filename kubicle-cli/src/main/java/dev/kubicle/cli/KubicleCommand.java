@@ -21,8 +21,8 @@ import java.util.function.Function;
 final class KubicleCommand implements Runnable {
     /** Our own subcommands, each given to picocli only when a run needs it: see {@link #addSubcommands}. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, CreateCommand.class,
-            DeleteCommand.class, ExportCommand.class, GetCommand.class, LoadCommand.class, StartCommand.class,
-            StopCommand.class, VersionCommand.class);
+            DeleteCommand.class, ExportCommand.class, GetCommand.class, LoadCommand.class, RestoreCommand.class,
+            StartCommand.class, StopCommand.class, VersionCommand.class);
 
     final PrintStream out;
     final PrintStream err;

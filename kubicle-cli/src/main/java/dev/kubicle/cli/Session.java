@@ -1,5 +1,6 @@
 package dev.kubicle.cli;
 
+import dev.kubicle.cluster.ClusterSnapshots;
 import dev.kubicle.cluster.Clusters;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.progress.ConsoleProgress;
@@ -53,6 +54,14 @@ final class Session implements AutoCloseable {
 
     Clusters clusters(KubeconfigFiles kubeconfigs) {
         return new Clusters(provider(), progress, new OfflineNodeImages(), kubeconfigs);
+    }
+
+    ClusterSnapshots snapshots() {
+        return snapshots(KubeconfigFiles.fromEnvironment());
+    }
+
+    ClusterSnapshots snapshots(KubeconfigFiles kubeconfigs) {
+        return new ClusterSnapshots(provider(), progress, kubeconfigs);
     }
 
     @Override

@@ -46,6 +46,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
     private Provider docker;
     private HostKubectl kubectl;
     private boolean deleted;
+    private Duration createTime;
 
     /** @param config the cluster's config file; its name must be {@code name} */
     E2ECluster(String name, String config) {
@@ -111,6 +112,11 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
         return kubectl;
     }
 
+    /** How long the create through the command line took, until it returned with every node Ready. */
+    Duration createTime() {
+        return createTime;
+    }
+
     /** Waits until every node routes the Service to all its ready endpoints (see {@link ServiceRouting}). */
     void awaitService(String namespace, String service) {
         new ServiceRouting(docker, Progress.silent()).await(name, namespace, service, Duration.ofMinutes(2));
@@ -127,6 +133,7 @@ final class E2ECluster implements BeforeAllCallback, AfterAllCallback, TestWatch
 
         long start = System.nanoTime();
         CliRun create = cli(createArguments(configFile));
+        createTime = Duration.ofNanos(System.nanoTime() - start);
         log("create took " + seconds(start) + "\n" + create.err());
         assertThat(create.exitCode()).as("kubicle create failed:\n%s", create.err()).isZero();
         // After the create: connected to one engine of a spread cluster, kubicle finds the others by its network.

@@ -2,9 +2,11 @@ package dev.kubicle.api;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.cluster.ClusterSnapshots;
 import dev.kubicle.cluster.Clusters;
 import dev.kubicle.cluster.CreateOptions;
 import dev.kubicle.cluster.Labels;
+import dev.kubicle.cluster.SnapshotSummary;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.nodeimage.OfflineNodeImages;
 import dev.kubicle.progress.ConsoleProgress;
@@ -43,11 +45,13 @@ public final class Kubicle implements AutoCloseable {
     private final Provider provider;
     private final Progress progress;
     private final Clusters clusters;
+    private final ClusterSnapshots snapshots;
 
     private Kubicle(Provider provider, Progress progress, KubeconfigFiles kubeconfigs) {
         this.provider = provider;
         this.progress = progress;
         this.clusters = new Clusters(provider, progress, new OfflineNodeImages(), kubeconfigs);
+        this.snapshots = new ClusterSnapshots(provider, progress, kubeconfigs);
     }
 
     /**
@@ -106,6 +110,49 @@ public final class Kubicle implements AutoCloseable {
      */
     public boolean delete(String name) {
         return clusters.delete(name);
+    }
+
+    /**
+     * Saves a stopped cluster as a named snapshot: a copy of every node's state (etcd, certificates, the kubelet's
+     * and containerd's files, images loaded into the nodes) and of how each node is made. A failed or interrupted
+     * save leaves no part of it.
+     *
+     * @param cluster  a stopped cluster's name (see {@link ClusterHandle#stop()})
+     * @param snapshot the new snapshot's name: lower-case letters, digits, '-', '_' and '.'
+     * @throws KubicleException with {@link ExitCode#INVALID_INPUT} for a name taken or not valid,
+     *                          {@link ExitCode#UNEXPECTED_STATE} for a cluster that is missing or running
+     */
+    public void saveSnapshot(String cluster, String snapshot) {
+        snapshots.save(cluster, snapshot);
+    }
+
+    /**
+     * Brings a snapshot's cluster back to the state of the save under its own name and addresses, replacing the
+     * stopped cluster of that name (or making it again if it was deleted), and waits until every node is Ready. A
+     * failed restore removes the cluster it made; the snapshot is unchanged.
+     *
+     * @param snapshot a snapshot's name
+     * @return the running cluster
+     * @throws KubicleException with {@link ExitCode#INVALID_INPUT} for an unknown snapshot,
+     *                          {@link ExitCode#UNEXPECTED_STATE} when its cluster runs or a step fails
+     */
+    public ClusterHandle restoreSnapshot(String snapshot) {
+        return handle(snapshots.restore(snapshot, CreateOptions.DEFAULT_WAIT_READY, false));
+    }
+
+    /** @return the names of every snapshot on the engine, sorted */
+    public List<String> snapshots() {
+        return snapshots.list().stream().map(SnapshotSummary::name).toList();
+    }
+
+    /**
+     * Deletes a snapshot's copies; its cluster is not touched.
+     *
+     * @param snapshot a snapshot's name
+     * @return whether there was such a snapshot
+     */
+    public boolean deleteSnapshot(String snapshot) {
+        return snapshots.delete(snapshot);
     }
 
     /** Closes the connection to the engine; handles made through it stop working. */

@@ -122,6 +122,29 @@ public interface Provider extends AutoCloseable {
 
     void deleteVolume(String name);
 
+    /** The volumes that carry every one of these labels, by name, each with all its labels. */
+    Map<String, Map<String, String>> volumeLabels(Map<String, String> labels);
+
+    /**
+     * Copies all of one volume into a new volume carrying these labels, keeping owners, modes, links and extended
+     * attributes (where the engine's storage can clone files, as btrfs and XFS can, they are cloned, not copied). A
+     * short-lived container of {@code image}, which must hold GNU cp, does the copy: engines have no call for it. A
+     * failed or interrupted copy leaves neither the helper nor the new volume behind.
+     *
+     * @throws dev.kubicle.KubicleException when the target exists already or the copy fails
+     */
+    void copyVolume(String source, String target, Map<String, String> targetLabels, String image)
+            throws InterruptedException;
+
+    /**
+     * Makes an existing volume's contents a copy of another's, as {@link #copyVolume} copies, removing what it held
+     * first; its labels stay. Stopped containers may mount it, running ones must not. A failed or interrupted copy
+     * leaves no helper, but the target half-filled.
+     *
+     * @throws dev.kubicle.KubicleException when the target does not exist or the copy fails
+     */
+    void replaceVolumeContents(String source, String target, String image) throws InterruptedException;
+
     boolean imageExists(String reference);
 
     /** The image's ID (for Docker the digest of its config, "sha256:..."), or empty when the engine lacks it. */

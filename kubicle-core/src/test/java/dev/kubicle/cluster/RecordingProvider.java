@@ -1,5 +1,7 @@
 package dev.kubicle.cluster;
 
+import dev.kubicle.ExitCode;
+import dev.kubicle.KubicleException;
 import dev.kubicle.provider.EngineLostException;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.ExecResult;
@@ -9,6 +11,7 @@ import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
+import dev.kubicle.provider.NodeSpecRecord;
 import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.Provider;
 
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -250,6 +254,39 @@ final class RecordingProvider implements Provider {
     public void deleteVolume(String name) {
         calls.add("deleteVolume " + name);
         volumes.remove(name);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> volumeLabels(Map<String, String> labels) {
+        synchronized (volumes) {
+            Map<String, Map<String, String>> found = new TreeMap<>();
+            volumes.forEach((name, volumeLabels) -> {
+                if (matches(volumeLabels, labels)) {
+                    found.put(name, volumeLabels);
+                }
+            });
+            return found;
+        }
+    }
+
+    /** Copies the labels of the copy and, where they hold one, its node record; the data is the engine's business. */
+    @Override
+    public void copyVolume(String source, String target, Map<String, String> targetLabels, String image) {
+        calls.add("copyVolume " + source + " " + target);
+        if (!volumes.containsKey(source) || volumes.containsKey(target) || !images.contains(image)) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy " + source + " into " + target);
+        }
+        volumes.put(target, targetLabels);
+        NodeSpecRecord.read(targetLabels.getOrDefault(NodeSpecRecord.LABEL, ""))
+                .ifPresent(spec -> recorded.put(target, spec));
+    }
+
+    @Override
+    public void replaceVolumeContents(String source, String target, String image) {
+        calls.add("replaceVolumeContents " + source + " " + target);
+        if (!volumes.containsKey(source) || !volumes.containsKey(target) || !images.contains(image)) {
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot copy " + source + " into " + target);
+        }
     }
 
     @Override

@@ -27,6 +27,13 @@ public enum Scenario {
     DELETE_NODE("delete-node", "delete the added worker", 3, Tool.KUBICLE),
     STOP_THREE("stop-3", "stop the 3-node cluster", 3),
     START_THREE("start-3", "start the stopped 3-node cluster, until Ready again", 3),
+    /** Saving the stopped 3-node cluster as a named snapshot (issue 15). kind has no snapshots. */
+    SAVE_THREE("save-3", "save the stopped 3-node cluster as a snapshot", 3, Tool.KUBICLE),
+    /**
+     * From the start of {@code restore snapshot} of the stopped 3-node cluster until every node is Ready again, as
+     * its kubelet reports after the restore began.
+     */
+    RESTORE_THREE("restore-3", "restore the 3-node cluster from its snapshot, until Ready again", 3, Tool.KUBICLE),
     DELETE_THREE("delete-3", "delete the 3-node cluster", 3),
     /** Wall time of the {@code version} command: the CLI's start-up cost. */
     VERSION("version", "`version`", 0);
@@ -67,8 +74,8 @@ public enum Scenario {
         return tools.contains(tool);
     }
 
-    /** Whether it starts a stopped cluster: its successful samples are the rounds in which the cluster came back. */
+    /** Whether it starts a stopped cluster (a restore does too): its successful samples are the rounds in which the cluster came back. */
     public boolean startsAgain() {
-        return this == START_ONE || this == START_THREE;
+        return this == START_ONE || this == START_THREE || this == RESTORE_THREE;
     }
 }

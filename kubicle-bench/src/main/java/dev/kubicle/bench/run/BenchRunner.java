@@ -17,10 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs the rounds: in each, the 1-node cycle (create until Ready, stop, start until Ready again, delete), the 3-node
- * cycle (create until Ready, idle window, add a worker and delete it, stop, start until Ready again, delete) and the
- * version runs, every one for each tool in turn, the first tool swapping from round to round so neither always runs
- * on the machine the other just used. A failure becomes a failed sample and the run goes on; every cluster is
- * deleted after its cycle and again by a sweep at the end.
+ * cycle (create until Ready, idle window, add a worker and delete it, stop, start until Ready again, stop, save a
+ * snapshot, restore it until Ready again, delete) and the version runs, every one for each tool in turn, the first
+ * tool swapping from round to round so neither always runs on the machine the other just used. A plan of snapshots
+ * only runs the 3-node cycle's create, snapshot and delete. A failure becomes a failed sample and the run goes on;
+ * every cluster is deleted after its cycle and again by a sweep at the end.
  */
 public final class BenchRunner {
     /** The scenarios of one cluster's cycle that both cluster sizes have. */
@@ -42,6 +43,7 @@ public final class BenchRunner {
     private final NodeChecks checks;
     private final ClusterRestart restart;
     private final GrowAndShrink growth;
+    private final SnapshotRoundTrip snapshots;
     private BenchResults results;
 
     /** @param sink receives the results after every sample, so an interrupted run keeps what it measured */
@@ -57,6 +59,7 @@ public final class BenchRunner {
         this.checks = new NodeChecks(observer);
         this.restart = new ClusterRestart(timed, checks, plan.settings());
         this.growth = new GrowAndShrink(timed, checks, plan);
+        this.snapshots = new SnapshotRoundTrip(runner, timed, plan.settings());
     }
 
     public BenchResults run(BenchResults start) {
@@ -71,6 +74,12 @@ public final class BenchRunner {
                 if (round % 2 == 1) {
                     Collections.reverse(order);
                 }
+                if (plan.snapshotsOnly()) {
+                    for (ToolUnderTest tool : plan.toolsRun()) {
+                        cycle(tool, THREE_NODES, plan.threeNodeConfig(), round, warmup);
+                    }
+                    continue;
+                }
                 for (ToolUnderTest tool : order) {
                     cycle(tool, ONE_NODE, plan.oneNodeConfig(), round, warmup);
                 }
@@ -82,7 +91,7 @@ public final class BenchRunner {
                 }
             }
         } finally {
-            cleanup.sweep(plan.tools());
+            cleanup.sweep(plan.toolsRun());
         }
         return results;
     }
@@ -94,7 +103,9 @@ public final class BenchRunner {
                 plan.createTimeout());
         record(created);
         try {
-            if (created.ok()) {
+            if (created.ok() && plan.snapshotsOnly()) {
+                snapshots.saveAndRestore(cycle, this::record);
+            } else if (created.ok()) {
                 // Idle and the added worker first, on the cluster as create made it; the restart comes last, as a
                 // cluster that does not come back is good for nothing but its delete.
                 if (scenarios == THREE_NODES) {
@@ -104,6 +115,9 @@ public final class BenchRunner {
                     growth.addAndDelete(cycle, this::record);
                 }
                 restart.stopAndStart(cycle, scenarios.stop(), scenarios.start(), this::record);
+                if (scenarios == THREE_NODES) {
+                    snapshots.saveAndRestore(cycle, this::record);
+                }
             }
         } finally {
             record(timed.untilReturned(cycle, scenarios.delete(), tool.delete(cycle.cluster()), plan.deleteTimeout(),

@@ -102,6 +102,20 @@ public record ToolUnderTest(Tool tool, Path executable, String image, Map<String
         return List.of(executable.toString(), "delete", "node", node, "--name", cluster);
     }
 
+    /** kubicle's command; kind has none (see {@code Scenario.SAVE_THREE}). */
+    public List<String> saveSnapshot(String cluster, String snapshot) {
+        return List.of(executable.toString(), "create", "snapshot", snapshot, "--name", cluster);
+    }
+
+    /** kubicle's command: brings the snapshot's cluster back (see {@code Scenario.RESTORE_THREE}). */
+    public List<String> restoreSnapshot(String snapshot) {
+        return List.of(executable.toString(), "restore", "snapshot", snapshot);
+    }
+
+    public List<String> deleteSnapshot(String snapshot) {
+        return List.of(executable.toString(), "delete", "snapshot", snapshot);
+    }
+
     public List<String> version() {
         return List.of(executable.toString(), "version");
     }

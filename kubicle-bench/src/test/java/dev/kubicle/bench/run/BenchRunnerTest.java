@@ -42,9 +42,12 @@ class BenchRunnerTest {
             # what the fake kubectl prints, a line "<node> True <heartbeat>" per node.
             #   create cluster --config C --name N --image I | delete cluster --name N | version
             #   stop cluster --name N | start cluster --name N | create node --name N | delete node NODE --name N
+            #   create snapshot S --name N | restore snapshot S | delete snapshot S
             #   stop NODE... | start NODE...     (as docker, control plane first, for kind's nodes)
             case "$1 $2" in
               "create cluster") name=$6; what=cluster ;;
+              "create snapshot") name=$5; what=snapshot ;;
+              "restore snapshot"|"delete snapshot") name=$(cat "$STATE/snapshot.$3"); what=snapshot ;;
               "delete node") name=$5; what="node $3" ;;
               "delete cluster"|"stop cluster"|"start cluster"|"create node") name=$4; what=$2 ;;
               "stop "*|"start "*) name=${2%-control-plane*}; what=containers ;;
@@ -77,6 +80,9 @@ class BenchRunnerTest {
                 echo "$name-worker-$(wc -l < "$state") worker running" >> "$state"
                 ready 0 ;;
               "delete node") sed -i "/^$3 /d" "$state"; ready 0 ;;
+              "create snapshot") echo "$name" > "$STATE/snapshot.$3" ;;
+              "restore snapshot") sed -i 's/ exited$/ running/' "$state"; ready 1 ;;
+              "delete snapshot") rm "$STATE/snapshot.$3" ;;
               "stop "*) sed -i 's/ running$/ exited/' "$state" ;;
               # Until ready runs, the kubeconfig keeps the nodes' Ready from before the stop, as the API server does.
               # kubicle's start returns when its nodes are Ready; docker's returns before their kubelets run.
@@ -126,11 +132,15 @@ class BenchRunnerTest {
     }
 
     private BenchResults run(NodeObserver observer) {
+        return run(observer, false);
+    }
+
+    private BenchResults run(NodeObserver observer, boolean snapshotsOnly) {
         List<ToolUnderTest> tools = List.of(tool(Tool.KIND), tool(Tool.KUBICLE));
         BenchSettings settings = new BenchSettings(2, 1, 2, 1, 0, 0.05, 2, "one.yaml", "three.yaml");
         CommandRunner runner = new CommandRunner(directory.resolve("logs"));
         BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, directory, Duration.ofSeconds(20),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), snapshotsOnly);
         ReadinessWaiter readiness = new ReadinessWaiter(runner, kubectl.toString(), Duration.ofMillis(50),
                 Duration.ofSeconds(5));
         BenchCleanup cleanup = new BenchCleanup(runner, observer, directory.resolve("cleanup.kubeconfig"),
@@ -162,6 +172,8 @@ class BenchRunnerTest {
         List<String> kubicleThree = List.of("kubicle create cluster bench-kubicle-3",
                 "kubicle create node bench-kubicle-3", "kubicle delete node bench-kubicle-3-worker-3 bench-kubicle-3",
                 "kubicle stop cluster bench-kubicle-3", "kubicle start cluster bench-kubicle-3",
+                "kubicle stop cluster bench-kubicle-3", "kubicle create snapshot bench-kubicle-3",
+                "kubicle restore snapshot bench-kubicle-3", "kubicle delete snapshot bench-kubicle-3",
                 "kubicle delete cluster bench-kubicle-3");
         List<String> expected = new ArrayList<>();
         for (List<List<String>> round : List.of(List.of(kindOne, kubicleOne, kindThree, kubicleThree),
@@ -177,10 +189,11 @@ class BenchRunnerTest {
         BenchResults results = run(new StateObserver());
 
         // Per round: both tools create, stop, start and delete both clusters and run version twice; kubicle also
-        // adds and deletes a node, kind has no samples of that; idle in measured rounds only.
-        assertThat(results.samples()).hasSize(3 * (2 * 10 + 2) + 2 * 2);
+        // adds and deletes a node and saves and restores a snapshot, kind has no samples of those; idle in measured
+        // rounds only.
+        assertThat(results.samples()).hasSize(3 * (2 * 10 + 2 + 2) + 2 * 2);
         assertThat(results.samples()).allMatch(Sample::ok);
-        assertThat(results.samples()).filteredOn(Sample::warmup).hasSize(2 * 10 + 2);
+        assertThat(results.samples()).filteredOn(Sample::warmup).hasSize(2 * 10 + 2 + 2);
         assertThat(results.samples()).filteredOn(s -> s.scenario() == Scenario.IDLE_THREE)
                 .extracting(Sample::round).containsExactlyInAnyOrder(1, 1, 2, 2);
         assertThat(of(results, Tool.KIND, Scenario.CREATE_NODE)).isEmpty();
@@ -263,6 +276,36 @@ class BenchRunnerTest {
         assertThat(of(results, Tool.KUBICLE, Scenario.DELETE_NODE)).hasSize(3).allSatisfy(delete ->
                 assertThat(delete.error()).isEqualTo("not measured: expected one new node container, found 0"));
         assertThat(of(results, Tool.KUBICLE, Scenario.START_THREE)).hasSize(3).allMatch(Sample::ok);
+    }
+
+    @Test
+    void aRestoreIsTimedUntilTheKubeletsHaveReportedSinceItBeganAndTheSnapshotIsDeletedAfterIt() throws IOException {
+        BenchResults results = run(new StateObserver());
+
+        assertThat(of(results, Tool.KUBICLE, Scenario.SAVE_THREE)).hasSize(3).allMatch(Sample::ok);
+        assertThat(of(results, Tool.KUBICLE, Scenario.RESTORE_THREE)).hasSize(3).allSatisfy(restore -> {
+            assertThat(restore.ok()).isTrue();
+            assertThat(restore.seconds()).isGreaterThanOrEqualTo(restore.returned());
+        });
+        assertThat(of(results, Tool.KIND, Scenario.RESTORE_THREE)).isEmpty();
+        assertThat(state).isEmptyDirectory();
+    }
+
+    @Test
+    void aRunOfSnapshotsOnlyCreatesSavesRestoresAndDeletesKubiclesThreeNodeClusterEachRound() throws IOException {
+        BenchResults results = run(new StateObserver(), true);
+
+        List<String> round = List.of("kubicle create cluster bench-kubicle-3", "kubicle stop cluster bench-kubicle-3",
+                "kubicle create snapshot bench-kubicle-3", "kubicle restore snapshot bench-kubicle-3",
+                "kubicle delete snapshot bench-kubicle-3", "kubicle delete cluster bench-kubicle-3");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expected.addAll(round);
+        }
+        assertThat(calls()).containsExactlyElementsOf(expected);
+        assertThat(results.samples()).extracting(Sample::scenario).containsOnly(Scenario.CREATE_THREE,
+                Scenario.SAVE_THREE, Scenario.RESTORE_THREE, Scenario.DELETE_THREE).hasSize(3 * 4);
+        assertThat(results.samples()).allMatch(Sample::ok);
     }
 
     @Test

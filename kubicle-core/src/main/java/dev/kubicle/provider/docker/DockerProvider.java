@@ -432,6 +432,39 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
     }
 
     @Override
+    public Map<String, Map<String, String>> volumeLabels(Map<String, String> labels) {
+        List<InspectVolumeResponse> found = client.listVolumesCmd()
+                .withFilter("label", LabelFilters.of(labels)).exec().getVolumes();
+        Map<String, Map<String, String>> byName = new TreeMap<>();
+        if (found != null) {
+            found.forEach(volume -> byName.put(volume.getName(),
+                    volume.getLabels() == null ? Map.of() : Map.copyOf(volume.getLabels())));
+        }
+        return byName;
+    }
+
+    @Override
+    public void copyVolume(String source, String target, Map<String, String> targetLabels, String image)
+            throws InterruptedException {
+        new VolumeCopy(client).copy(source, target, targetLabels, image);
+    }
+
+    @Override
+    public void replaceVolumeContents(String source, String target, String image) throws InterruptedException {
+        new VolumeCopy(client).replaceContents(source, target, image);
+    }
+
+    /** Whether this engine has a volume of that name. */
+    boolean hasVolume(String name) {
+        try {
+            client.inspectVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean imageExists(String reference) {
         return images.exists(reference);
     }

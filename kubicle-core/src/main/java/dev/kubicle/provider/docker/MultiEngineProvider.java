@@ -241,6 +241,29 @@ public final class MultiEngineProvider implements Provider {
     }
 
     @Override
+    public Map<String, Map<String, String>> volumeLabels(Map<String, String> labels) {
+        Map<String, Map<String, String>> all = new TreeMap<>();
+        engines.values().forEach(engine -> all.putAll(engine.volumeLabels(labels)));
+        return all;
+    }
+
+    /** On the engine that has the source: a node's copy then stays where the node runs, and comes back there. */
+    @Override
+    public void copyVolume(String source, String target, Map<String, String> targetLabels, String image)
+            throws InterruptedException {
+        engineWithVolume(source).copyVolume(source, target, targetLabels, image);
+    }
+
+    @Override
+    public void replaceVolumeContents(String source, String target, String image) throws InterruptedException {
+        engineWithVolume(source).replaceVolumeContents(source, target, image);
+    }
+
+    private DockerProvider engineWithVolume(String volume) {
+        return engines.values().stream().filter(engine -> engine.hasVolume(volume)).findFirst().orElse(home);
+    }
+
+    @Override
     public boolean imageExists(String reference) {
         return engines.values().stream().allMatch(engine -> engine.imageExists(reference));
     }

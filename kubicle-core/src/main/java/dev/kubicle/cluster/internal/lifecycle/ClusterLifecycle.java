@@ -36,6 +36,14 @@ public final class ClusterLifecycle {
     public void start(String cluster, Duration waitReady) {
         context(cluster, null).requireExists();
         progress.headline("Starting cluster \"" + cluster + "\" ...");
+        run(cluster, startActions(cluster, waitReady));
+    }
+
+    /**
+     * The steps that start the cluster as the engine holds it now: they make again the nodes whose containers are
+     * gone (all of them, for a cluster restored from a snapshot), so they are planned only once those are gone.
+     */
+    public List<Action<LifecycleContext>> startActions(String cluster, Duration waitReady) {
         List<Action<LifecycleContext>> actions = new ArrayList<>();
         List<NodeSpec> missing = RestoreNodesAction.missing(context(cluster, null));
         if (!missing.isEmpty()) {
@@ -65,7 +73,7 @@ public final class ClusterLifecycle {
             actions.add(new RoutePodsAction());
             actions.add(new WaitForKubeletsAction(deadline));
         }
-        run(cluster, actions);
+        return actions;
     }
 
     private void run(String cluster, List<Action<LifecycleContext>> actions) {
