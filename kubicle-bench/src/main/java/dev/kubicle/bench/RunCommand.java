@@ -12,6 +12,7 @@ import dev.kubicle.bench.run.BenchPlan;
 import dev.kubicle.bench.run.BenchRunner;
 import dev.kubicle.bench.run.CommandRunner;
 import dev.kubicle.bench.run.DockerNodeObserver;
+import dev.kubicle.bench.run.LoadBenchmark;
 import dev.kubicle.bench.run.MachineProbe;
 import dev.kubicle.bench.run.NodeObserver;
 import dev.kubicle.bench.run.ReadinessWaiter;
@@ -100,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-docs", description = "Leave docs/ alone (for trial runs).")
     boolean noDocs;
 
+    @Option(names = "--only", description = "Run only this benchmark: 'load' (loading images, issue 15; about 15 "
+            + "minutes), which the whole comparison leaves out.")
+    String only;
+
     @Override
     public Integer call() {
         if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1 || comeBackSeconds < 1) {
@@ -123,6 +128,15 @@ final class RunCommand implements Callable<Integer> {
         if (!cleanup.sweep(tools)) {
             System.err.println("kubicle-bench: clusters of an earlier run are left and cannot be deleted; see above");
             return 1;
+        }
+        if (only != null) {
+            if (!only.equals("load")) {
+                System.err.println("kubicle-bench: --only takes 'load', not '" + only + "'");
+                return 2;
+            }
+            return new LoadRun(root, started, root.resolve(results).resolve(stamp + "-load.json"),
+                    noDocs ? null : root.resolve(docs)).run(new LoadBenchmark(tools, threeNodes, workDirectory,
+                    runner, Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout), System.out));
         }
         BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
                 pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
