@@ -59,8 +59,13 @@ public final class ArchiveFanOut {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            int next = in.read();
+            if (next >= 0) {
+                for (OutputStream copy : copies) {
+                    copy.write(next);
+                }
+            }
+            return next;
         }
 
         @Override

@@ -53,8 +53,7 @@ final class BoundedPipe {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                return next() ? chunk[position++] & 0xff : -1;
             }
 
             @Override
@@ -62,26 +61,32 @@ final class BoundedPipe {
                 if (length == 0) {
                     return 0;
                 }
-                if (ended) {
+                if (!next()) {
                     return -1;
-                }
-                if (chunk == null || position == chunk.length) {
-                    try {
-                        chunk = chunks.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted while reading");
-                    }
-                    position = 0;
-                    if (chunk == END) {
-                        ended = true;
-                        return -1;
-                    }
                 }
                 int count = Math.min(length, chunk.length - position);
                 System.arraycopy(chunk, position, buffer, offset, count);
                 position += count;
                 return count;
+            }
+
+            /** Whether there is a byte to read, waiting for the next chunk when this one is used up. */
+            private boolean next() throws IOException {
+                if (ended) {
+                    return false;
+                }
+                if (chunk != null && position < chunk.length) {
+                    return true;
+                }
+                try {
+                    chunk = chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while reading");
+                }
+                position = 0;
+                ended = chunk == END;
+                return !ended;
             }
 
             @Override
