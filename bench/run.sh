@@ -6,7 +6,9 @@
 #
 #   bench/run.sh                  the whole comparison (45 to 60 minutes with the defaults)
 #   bench/run.sh --no-docs        the same, but leaves docs/ alone (trial runs)
-#   bench/run.sh --only-snapshots only kubicle's snapshot save and restore of the 1+2 cluster; leaves docs/ alone
+#   bench/run.sh --only snapshots only kubicle's snapshot save and restore of the 1+2 cluster; leaves docs/ alone
+#   bench/run.sh --only load      only loading images into a 1+2 cluster (issue 15; about 15 minutes); rewrites
+#                                 only its own part of docs/benchmarks.md (with --no-docs, none)
 #   bench/run.sh --help           the harness's own options; any option is passed on to it
 #   bench/junit5.sh               (a script of its own) kubicle-junit5: first test, shared and reused clusters
 #
@@ -77,6 +79,14 @@ ensure_font() {
   fi
 }
 
+# The load benchmark builds its images from Debian's static busybox: no registry is reachable.
+ensure_busybox() {
+  [[ -x /bin/busybox ]] && return 0
+  say "installing busybox-static for the load benchmark's images"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null \
+    || die "installing busybox-static failed"
+}
+
 ensure_image() {
   docker image inspect "$IMAGE" >/dev/null 2>&1 && return 0
   [[ "$IMAGE" == "$DEFAULT_IMAGE" ]] || die "node image $IMAGE is missing; build it or unset BENCH_IMAGE"
@@ -134,6 +144,7 @@ trap 'exit 130' INT TERM
 ensure_kind
 ensure_jars
 ensure_font
+ensure_busybox
 ensure_image
 kubectl="$(pick_kubectl)"
 

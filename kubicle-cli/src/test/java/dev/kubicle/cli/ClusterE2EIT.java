@@ -1,6 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.provider.ExecRequest;
+import dev.kubicle.provider.docker.DockerProvider;
 import dev.kubicle.cli.WebWorkload.WebPod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterE2EIT {
     private static final String NAME = "e2e-basic";
+    /** An image only the engine has, for the load test. */
+    private static final String LOADED_IMAGE = "kubicle-e2e/loaded:1";
     private static final int HOST_PORT = HostPorts.freeTcp("0.0.0.0");
     private static final String WAIT = "--timeout=120s";
 
@@ -176,8 +180,55 @@ class ClusterE2EIT {
         }
     }
 
+    /** Issue 15: one save streamed into all nodes, each imports it; a second load finds it in every node. */
     @Test
     @Order(7)
+    void anImageLoadedFromTheEngineRunsOnEveryNodeAndLoadingItAgainSkipsThem() throws Exception {
+        List<String> nodes = List.of(NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
+        try (DockerProvider engine = DockerProvider.connect()) {
+            engine.importImage(new ByteArrayInputStream(BusyboxImage.rootfs()), LOADED_IMAGE,
+                    List.of("ENTRYPOINT [\"/bin/busybox\", \"sh\"]"));
+        }
+        try {
+            CliRun load = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
+
+            assertThat(load.exitCode()).as(load.err()).isZero();
+            assertThat(load.out()).contains("loaded into: ").doesNotContain("skipped");
+            nodes.forEach(node -> assertThat(load.out()).contains(node));
+            for (String node : nodes) {
+                kubectl.apply("""
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: loaded-%1$s
+                        spec:
+                          nodeName: %1$s
+                          restartPolicy: Never
+                          tolerations: [{operator: Exists}]
+                          containers:
+                          - name: loaded
+                            image: %2$s
+                            imagePullPolicy: Never
+                            args: ["-c", "echo ran on %1$s"]
+                        """.formatted(node, LOADED_IMAGE));
+            }
+            for (String node : nodes) {
+                kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/loaded-" + node, WAIT);
+                assertThat(kubectl.ok("logs", "loaded-" + node).strip()).isEqualTo("ran on " + node);
+            }
+
+            CliRun again = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
+
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("skipped (already present): ").doesNotContain("loaded into");
+            nodes.forEach(node -> assertThat(again.out()).contains(node));
+        } finally {
+            new ProcessBuilder("docker", "rmi", "-f", LOADED_IMAGE).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    @Order(8)
     void deleteRemovesContainersNetworkVolumesAndTheKubeconfigEntries() throws IOException {
         cluster.deleteAndAssertGone();
     }

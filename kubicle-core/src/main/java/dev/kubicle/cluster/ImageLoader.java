@@ -4,33 +4,37 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.ops.ArchiveImage;
-import dev.kubicle.cluster.internal.ops.ArchiveNames;
 import dev.kubicle.cluster.internal.ops.ContainerdNames;
+import dev.kubicle.cluster.internal.ops.DockerArchive;
 import dev.kubicle.cluster.internal.ops.ImageArchives;
 import dev.kubicle.cluster.internal.ops.NodeImages;
 import dev.kubicle.cluster.internal.ops.NodeSelection;
+import dev.kubicle.cluster.internal.ops.OciDigests;
+import dev.kubicle.cluster.internal.ops.StagedImages;
 import dev.kubicle.cluster.internal.ops.Steps;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Puts images from the engine, or from an image archive, into the containerd of a cluster's nodes, so that pods can
- * use images no registry serves. Nodes that already hold an image under the same name and content are skipped.
- * Archives are streamed to each node from one file on disk, never held in memory.
+ * use images no registry serves. Nodes that already hold an image under the same name and content are skipped. The
+ * archive ({@code docker save}'s, or the user's file) is read once and streamed into all other nodes at the same
+ * time, never held in memory or written to a temporary file; each node's containerd then takes only the layers it
+ * lacks, without reading them again ({@link StagedImages}).
  */
 public final class ImageLoader {
     private final Provider provider;
@@ -52,15 +56,15 @@ public final class ImageLoader {
         List<NodeInfo> nodes = NodeSelection.kubernetesNodes(provider, cluster, nodeNames);
         progress.headline("Loading " + String.join(", ", images) + " into cluster \"" + cluster + "\" ...");
         List<NodeInfo> needing = nodesLacking(nodes, wanted);
-        if (needing.isEmpty()) {
-            return report(nodes, needing);
-        }
-        Path archive = Steps.run(progress, "Saving " + count(images.size(), "image") + " from "
-                + provider.name(), () -> save(images));
-        try {
-            importInto(needing, archive, ArchiveNames.renamed(wanted, ImageArchives.namedImages(archive)));
-        } finally {
-            deleteQuietly(archive);
+        if (!needing.isEmpty()) {
+            StagedImages staged = new StagedImages(provider, progress);
+            loadStaged(needing, staged, "Streaming " + count(images.size(), "image") + " from " + provider.name(),
+                    () -> provider.saveImages(images), archive -> {
+                        throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the " + provider.name()
+                                + " engine saved " + String.join(", ", images) + " without manifest.json, so "
+                                + "kubicle cannot tell their layers; save them with 'docker save' and load the "
+                                + "file with 'kubicle load image-archive'");
+                    }, wanted);
         }
         return report(nodes, needing);
     }
@@ -72,9 +76,58 @@ public final class ImageLoader {
         progress.headline("Loading " + archive.getFileName() + " into cluster \"" + cluster + "\" ...");
         List<NodeInfo> needing = nodesLacking(nodes, wanted);
         if (!needing.isEmpty()) {
-            importInto(needing, archive, Map.of());
+            loadStaged(needing, new StagedImages(provider, progress), "Streaming " + archive.getFileName(),
+                    () -> Files.newInputStream(archive), ociLayout -> importWhole(ociLayout, archive), List.of());
         }
         return report(nodes, needing);
+    }
+
+    /**
+     * Streams the archive into the nodes, then imports it in each node.
+     *
+     * @param ociLayout imports into these nodes an archive that turned out to be an OCI layout only, which the
+     *                  staged import cannot read
+     * @param wanted    the images as asked for, whose names they also get (Podman saves {@code app:1} as
+     *                  {@code localhost/app:1}, which no pod asking for {@code app:1} would find)
+     */
+    private void loadStaged(List<NodeInfo> nodes, StagedImages staged, String title, StagedImages.Source source,
+                            Consumer<List<NodeInfo>> ociLayout, List<ArchiveImage> wanted) {
+        List<String> names = nodes.stream().map(NodeInfo::name).toList();
+        try {
+            Optional<DockerArchive> archive = Steps.run(progress, title + " into " + count(nodes.size(), "node"),
+                    () -> staged.stage(names, source));
+            if (archive.isEmpty()) {
+                ociLayout.accept(nodes);
+                cleanUp(names, staged);
+                return;
+            }
+            List<List<String>> imageNames = archive.get().images().stream()
+                    .map(image -> namesOf(image, wanted)).toList();
+            Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
+                try (Parallel parallel = new Parallel()) {
+                    parallel.forEach(names, node -> staged.importInto(node, archive.get(), imageNames));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            cleanUp(names, staged);
+            throw e;
+        }
+    }
+
+    private static List<String> namesOf(DockerArchive.Image image, List<ArchiveImage> wanted) {
+        Set<String> names = new LinkedHashSet<>(image.names());
+        String id = OciDigests.of(image.config());
+        wanted.stream().filter(asked -> asked.id().equals(id)).forEach(asked -> names.add(asked.name()));
+        return List.copyOf(names);
+    }
+
+    private void cleanUp(List<String> nodes, StagedImages staged) {
+        try (Parallel parallel = new Parallel()) {
+            parallel.forEach(nodes, staged::cleanUp);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<ArchiveImage> identify(List<String> images) {
@@ -109,8 +162,8 @@ public final class ImageLoader {
         return nodes.stream().filter(node -> lacking.contains(node.name())).toList();
     }
 
-    /** @param renamed the archive's names of images, mapped to the names they were asked by ({@link ArchiveNames}) */
-    private void importInto(List<NodeInfo> nodes, Path archive, Map<String, String> renamed) {
+    /** The way for archives the staged import cannot read: containerd reads the whole archive in each node. */
+    private void importWhole(List<NodeInfo> nodes, Path archive) {
         Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
             try (Parallel parallel = new Parallel()) {
                 parallel.forEach(nodes, node -> {
@@ -120,22 +173,10 @@ public final class ImageLoader {
                         throw new KubicleException(ExitCode.UNEXPECTED_STATE,
                                 "cannot read " + archive + " for node " + node.name() + ": " + e.getMessage(), e);
                     }
-                    renamed.forEach((saved, asked) -> nodeImages.tag(node.name(), saved, asked));
                 });
             }
             return null;
         });
-    }
-
-    private Path save(List<String> images) throws IOException {
-        Path archive = Files.createTempFile("kubicle-images-", ".tar");
-        try (InputStream saved = provider.saveImages(images)) {
-            Files.copy(saved, archive, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(archive);
-            throw e;
-        }
-        return archive;
     }
 
     private static LoadReport report(List<NodeInfo> nodes, List<NodeInfo> loaded) {
@@ -147,13 +188,5 @@ public final class ImageLoader {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary file left behind is harmless; the load's outcome matters more.
-        }
     }
 }

@@ -14,7 +14,9 @@ import dev.kubicle.kubeadm.KubeadmConfigInput;
 import dev.kubicle.kubeadm.KubeadmConfigRenderer;
 import dev.kubicle.kubeconfig.KubeconfigFiles;
 import dev.kubicle.nodeimage.OfflineNodeImages;
+import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
+import dev.kubicle.progress.Verbosity;
 import dev.kubicle.provider.ExecRequest;
 import dev.kubicle.provider.docker.DockerProvider;
 import dev.kubicle.provider.docker.TarWriter;
@@ -31,6 +33,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,8 @@ class ClusterOperationsIT {
     /** The base image plus /kind/version, which its entrypoint reads on cgroup v1 hosts. */
     private final String nodeImage = "ops-it/node:" + run;
     private final String payload = "ops-it/payload:" + run;
+    /** The payload and one layer more. */
+    private final String layered = "ops-it/layered:" + run;
     private final String controlPlane = cluster + "-control-plane";
     private final String worker = cluster + "-worker";
     private DockerProvider provider;
@@ -103,7 +108,7 @@ class ClusterOperationsIT {
                 new KubeconfigFiles(kubeconfigs.resolve("config").toString(), kubeconfigs)).delete(cluster);
         provider.close();
         // The Provider has no image removal (kubicle never deletes images); the CLI sweeps the test's own.
-        new ProcessBuilder("docker", "rmi", "-f", nodeImage, payload).inheritIO().start().waitFor();
+        new ProcessBuilder("docker", "rmi", "-f", nodeImage, layered, payload).inheritIO().start().waitFor();
     }
 
     @Test
@@ -129,6 +134,34 @@ class ClusterOperationsIT {
 
     @Test
     @Order(3)
+    void anImageOnTopOfALoadedOneSendsOnlyItsNewLayerAndRunsInEachNode() {
+        provider.buildImage(new ByteArrayInputStream(layeredImageContext()), layered);
+        ByteArrayOutputStream verbose = new ByteArrayOutputStream();
+        Progress progress = new ConsoleProgress(new PrintStream(verbose, true, StandardCharsets.UTF_8),
+                Verbosity.VERBOSE, false);
+
+        LoadReport report = new ImageLoader(provider, progress).loadEngineImages(cluster, List.of(layered), List.of());
+
+        assertThat(report.loaded()).containsExactlyInAnyOrder(controlPlane, worker);
+        String shown = verbose.toString(StandardCharsets.UTF_8);
+        for (String node : List.of(controlPlane, worker)) {
+            // What -v shows of the node's import, from its first line to its last.
+            int start = shown.indexOf("[" + node + "] sh -c set -e");
+            String script = shown.substring(start, shown.indexOf("cd / && rm -rf", start));
+            // The busybox layer came with the payload image; only the layer above it is placed.
+            assertThat(script.split("ln -f ", -1)).hasSize(2);
+            assertThat(run(node, "ctr", "-n", "k8s.io", "images", "check")).containsPattern(
+                    "docker.io/" + Pattern.quote(layered) + " .* complete \\(3/3\\) .* true");
+            assertThat(run(node, "ctr", "-n", "k8s.io", "run", "--rm", "docker.io/" + layered, "ops-it-run" + run,
+                    "/bin/busybox", "cat", "/added")).isEqualTo("layer above busybox\n");
+            assertThat(run(node, "ctr", "-n", "k8s.io", "images", "ls", "-q")).doesNotContain("kubicle.internal");
+            assertThat(run(node, "ls", "/var/lib/containerd/io.containerd.content.v1.content"))
+                    .doesNotContain("kubicle-load");
+        }
+    }
+
+    @Test
+    @Order(4)
     void anArchiveOfTheSameImageIsRecognisedOnTheSelectedNode() throws IOException {
         Path archive = dir.resolve("payload.tar");
         try (InputStream saved = provider.saveImages(List.of(payload))) {
@@ -142,7 +175,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesUnknownNodesMissingImagesAndFilesThatAreNoArchive() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a tar\n".repeat(100));
 
@@ -160,7 +193,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exportsEachNodesJournalsListingsAndInspectDataButNoSecret() throws IOException {
         String token = plantSecrets();
 
@@ -191,7 +224,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void exportingAClusterThatDoesNotExistFailsWithOneLine() {
         assertThatThrownBy(() -> new ClusterLogs(provider, Progress.silent()).export("ops-none" + run, "v"))
                 .hasMessage("there is no cluster named \"ops-none" + run
@@ -249,6 +282,15 @@ class ClusterOperationsIT {
                     .getBytes(StandardCharsets.UTF_8), 0644);
             // Not a Kubernetes version, so the entrypoint leaves the kubelet's settings alone.
             tar.file("version", "v0.0.0-ops-it\n".getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] layeredImageContext() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(out)) {
+            tar.file("Dockerfile", ("FROM " + payload + "\nRUN [\"/bin/busybox\", \"sh\", \"-c\", "
+                    + "\"echo layer above busybox > /added\"]\n").getBytes(StandardCharsets.UTF_8), 0644);
         }
         return out.toByteArray();
     }

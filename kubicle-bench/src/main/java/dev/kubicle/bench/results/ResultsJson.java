@@ -33,10 +33,15 @@ public final class ResultsJson {
     public static void write(Path file, BenchResults results, Object summary) {
         ObjectNode tree = MAPPER.valueToTree(results);
         tree.set("summary", MAPPER.valueToTree(summary));
+        writeValue(file, tree);
+    }
+
+    /** Writes any value (records, lists, maps) as a results file, replacing the file at once. */
+    public static void writeValue(Path file, Object value) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, MAPPER.writeValueAsString(tree) + "\n");
+            Files.writeString(partial, MAPPER.writeValueAsString(value) + "\n");
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results cannot be encoded", e);

@@ -32,4 +32,15 @@ class BenchmarksDocumentTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no generated part");
     }
+
+    @Test
+    void theLoadPartIsAppendedOnceThenReplacedInPlace() {
+        String first = BenchmarksDocument.withLoadSection("# Benchmarks\n\nrest\n", "load v1\n");
+        String second = BenchmarksDocument.withLoadSection(first + "\n## Later notes\n", "load v2\n");
+
+        assertThat(first).isEqualTo("# Benchmarks\n\nrest\n\n" + BenchmarksDocument.LOAD_BEGIN + "\nload v1\n"
+                + BenchmarksDocument.LOAD_END + "\n");
+        assertThat(second).isEqualTo("# Benchmarks\n\nrest\n\n" + BenchmarksDocument.LOAD_BEGIN + "\nload v2\n"
+                + BenchmarksDocument.LOAD_END + "\n\n## Later notes\n");
+    }
 }
