@@ -196,25 +196,10 @@ class ClusterE2EIT {
             assertThat(load.out()).contains("loaded into: ").doesNotContain("skipped");
             nodes.forEach(node -> assertThat(load.out()).contains(node));
             for (String node : nodes) {
-                kubectl.apply("""
-                        apiVersion: v1
-                        kind: Pod
-                        metadata:
-                          name: loaded-%1$s
-                        spec:
-                          nodeName: %1$s
-                          restartPolicy: Never
-                          tolerations: [{operator: Exists}]
-                          containers:
-                          - name: loaded
-                            image: %2$s
-                            imagePullPolicy: Never
-                            args: ["-c", "echo ran on %1$s"]
-                        """.formatted(node, LOADED_IMAGE));
+                LoadedImagePod.start(kubectl, "loaded-" + node, node, LOADED_IMAGE, "ran on " + node);
             }
             for (String node : nodes) {
-                kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/loaded-" + node, WAIT);
-                assertThat(kubectl.ok("logs", "loaded-" + node).strip()).isEqualTo("ran on " + node);
+                assertThat(LoadedImagePod.logWhenDone(kubectl, "loaded-" + node)).isEqualTo("ran on " + node);
             }
 
             CliRun again = cluster.cli("load", "docker-image", LOADED_IMAGE, "--name", NAME);
