@@ -86,7 +86,7 @@ docker run --rm --entrypoint cat "$image" /kind/images.txt >"$out/preloaded.txt"
 printf '%s\n' "${built[@]}" | cat - "$out/preloaded.txt" | sort -u >"$out/available-images.txt"
 
 # Every [Conformance] spec of the suite, for the report's "not run" and "not runnable" parts.
-"$suite/bin/e2e.test" --ginkgo.dry-run --ginkgo.focus='\[Conformance\]' --ginkgo.no-color \
+"$suite/bin/e2e.test" --ginkgo.dry-run --ginkgo.label-filter=Conformance --ginkgo.no-color \
   --ginkgo.json-report="$out/all-conformance.json" >/dev/null 2>&1 || true
 [[ -s $out/all-conformance.json ]] || die "e2e.test --ginkgo.dry-run wrote no report"
 
@@ -103,7 +103,7 @@ ensure_kind() {
 clusters=()
 delete_cluster() {
   case $1 in
-    kubicle:*) "$here/bin/kubicle" -q delete cluster --name "${1#*:}" >&2 || true ;;
+    kubicle:*) "$here/bin/kubicle" delete cluster -q --name "${1#*:}" >&2 || true ;;
     kind:*) "$kind_bin" delete cluster --name "${1#*:}" --kubeconfig "$out/kind.kubeconfig" >&2 || true ;;
   esac
 }
@@ -123,7 +123,7 @@ create_cluster() {
   t=$(date +%s)
   case $where in
     kubicle)
-      "$here/bin/kubicle" -q delete cluster --name "$name" >&2 || true
+      "$here/bin/kubicle" delete cluster -q --name "$name" >&2 || true
       printf 'apiVersion: kubicle.dev/v1alpha1\nkind: Cluster\nname: %s\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' \
         "$name" >"$out/kubicle.yaml"
       clusters+=("kubicle:$name")
@@ -164,7 +164,7 @@ run_suite() {
   mkdir -p "$out/$where"
   say "running [Conformance] specs on $where (focus: ${focus:-all}; skip: ${skip:-none}; $procs in parallel)"
   (cd "$out/$where" && "$suite/bin/ginkgo" --procs="$procs" --timeout=6h --no-color --silence-skips \
-    --focus='\[Conformance\]' ${focus:+--focus="$focus"} ${skip:+--skip="$skip"} \
+    --label-filter=Conformance ${focus:+--focus="$focus"} ${skip:+--skip="$skip"} \
     --json-report="$out/$where.json" --output-dir="$out" \
     "$suite/bin/e2e.test" -- --kubeconfig="$out/$where.kubeconfig" --provider=skeleton \
     --kubectl-path="$kubectl" --report-dir="$out/$where") >"$out/$where.log" 2>&1 || rc=$?

@@ -93,6 +93,23 @@ import_as() {
   echo "$reference"
 }
 
+# unpacked <package...>: a directory holding the files of Debian's packages, downloaded and unpacked, not
+# installed (installing nginx would start it on this host; the images want OpenBSD's nc without it replacing the
+# host's).
+unpacked() {
+  local dir=$WORK/debs/$(IFS=+; echo "$*") deb
+  if [[ ! -d $dir/root ]]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && apt-get download "$@" >/dev/null 2>&1) \
+      || { apt-get update -qq && (cd "$dir" && apt-get download "$@" >/dev/null 2>&1); } \
+      || die "apt-get download $* failed"
+    mkdir "$dir/.root"
+    for deb in "$dir"/*.deb; do dpkg-deb -x "$deb" "$dir/.root"; done
+    mv "$dir/.root" "$dir/root"
+  fi
+  echo "$dir/root"
+}
+
 build_agnhost() {
   local root=$WORK/agnhost program module
   base_root "$root"
@@ -105,6 +122,9 @@ build_agnhost() {
   for program in /usr/bin/dig /usr/bin/getent /usr/bin/curl /bin/bash; do
     add_program "$root" "$program"
   done
+  # The tests call nc with options busybox's lacks (-v, -t, -z): the real image has OpenBSD's.
+  rm -f "$root/bin/nc"
+  add_program "$root" "$(unpacked netcat-openbsd)/bin/nc.openbsd" /usr/bin/nc
   # Tests that check the image's own user and group (uid 1000, gid 50000) as the real image defines them.
   echo 'user-defined-in-image:x:1000:1000::/home/user-defined-in-image:/bin/sh' >>"$root/etc/passwd"
   printf 'user-defined-in-image:x:1000:\ngroup-defined-in-image:x:50000:user-defined-in-image\n' >>"$root/etc/group"
@@ -119,20 +139,12 @@ build_busybox() {
 }
 
 build_nginx() {
-  local root=$WORK/nginx debs=$WORK/debs
+  local root=$WORK/nginx debs
   base_root "$root"
-  mkdir -p "$debs"
-  # The package's files only: installing it would start nginx on this host.
-  if ! ls "$debs"/nginx_*.deb >/dev/null 2>&1; then
-    (cd "$debs" && apt-get download nginx nginx-common >/dev/null 2>&1) \
-      || { apt-get update -qq && (cd "$debs" && apt-get download nginx nginx-common >/dev/null); } \
-      || die "apt-get download nginx nginx-common failed"
-  fi
-  mkdir -p "$debs/x"
-  for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$debs/x"; done
-  add_program "$root" "$debs/x/usr/sbin/nginx" /usr/sbin/nginx
+  debs=$(unpacked nginx nginx-common)
+  add_program "$root" "$debs/usr/sbin/nginx" /usr/sbin/nginx
   mkdir -p "$root"/etc/nginx "$root"/var/log/nginx "$root"/var/lib/nginx "$root"/usr/share/nginx/html "$root/run"
-  cp "$debs/x/etc/nginx/mime.types" "$root/etc/nginx/"
+  cp "$debs/etc/nginx/mime.types" "$root/etc/nginx/"
   cat >"$root/etc/nginx/nginx.conf" <<'CONF'
 user nobody nogroup;
 worker_processes 1;
