@@ -4,9 +4,10 @@
 #
 #   registry.k8s.io/e2e-test-images/agnhost:<agnhost version>   agnhost (built by build-suite.sh) on Debian's static
 #                                                               busybox, with the tools the tests call in it: dig,
-#                                                               getent, curl, bash (copied from this host with the
+#                                                               getent, curl, bash, OpenBSD's nc (from this host, with the
 #                                                               shared libraries they load)
 #   registry.k8s.io/e2e-test-images/busybox:<tag>               Debian's static busybox and its applets
+#   registry.k8s.io/e2e-test-images/glibc-dns-testing:<tag>     busybox with dig, getent (glibc's resolver), bash
 #   registry.k8s.io/e2e-test-images/nginx:<tag> (both tags)     Debian's nginx, serving a page on port 80
 #
 #   build-images.sh <suite-dir (of build-suite.sh)> <e2e image list file (`e2e.test --list-images`)>
@@ -110,6 +111,14 @@ unpacked() {
   echo "$dir/root"
 }
 
+# add_glibc_tools <root>: glibc's resolver behind dig and getent (the DNS tests query through both), and bash.
+add_glibc_tools() {
+  local program
+  for program in /usr/bin/dig /usr/bin/getent /bin/bash; do
+    add_program "$1" "$program"
+  done
+}
+
 build_agnhost() {
   local root=$WORK/agnhost program module
   base_root "$root"
@@ -119,9 +128,8 @@ build_agnhost() {
   # porter serves TLS with the key and certificate the real image carries.
   module=$(go_module_dir)
   cp "$module/test/images/agnhost/porter/localhost.crt" "$module/test/images/agnhost/porter/localhost.key" "$root/"
-  for program in /usr/bin/dig /usr/bin/getent /usr/bin/curl /bin/bash; do
-    add_program "$root" "$program"
-  done
+  add_glibc_tools "$root"
+  add_program "$root" /usr/bin/curl
   # The tests call nc with options busybox's lacks (-v, -t, -z): the real image has OpenBSD's.
   rm -f "$root/bin/nc"
   add_program "$root" "$(unpacked netcat-openbsd)/bin/nc.openbsd" /usr/bin/nc
@@ -136,6 +144,14 @@ build_busybox() {
   local root=$WORK/busybox
   base_root "$root"
   import "$root" busybox -c 'CMD ["sh"]'
+}
+
+# The DNS tests' querier for glibc's resolver: upstream it is Debian with dnsutils.
+build_glibc_dns_testing() {
+  local root=$WORK/glibc-dns-testing
+  base_root "$root"
+  add_glibc_tools "$root"
+  import "$root" glibc-dns-testing -c 'CMD ["sh"]'
 }
 
 build_nginx() {
@@ -174,4 +190,5 @@ go_module_dir() {
 
 build_agnhost
 build_busybox
+build_glibc_dns_testing
 build_nginx
