@@ -5,7 +5,7 @@
 # ~/.cache/kubicle/conformance/<version>.
 #
 #   scripts/conformance.sh [--focus-subset] [--on kubicle|kind|both] [--focus REGEX] [--skip REGEX] [--procs N]
-#                          [--out DIR] [--doc FILE] [--retain]
+#                          [--timeout DURATION] [--out DIR] [--doc FILE] [--retain]
 #
 #   --focus-subset  a short set of [Conformance] specs (pods, services, DNS, volumes, probes; a few minutes), on
 #                   kubicle only unless --on says otherwise; exits non-zero when one of them fails. What CI runs.
@@ -13,6 +13,8 @@
 #   --focus REGEX   which [Conformance] specs (ginkgo focus, within [Conformance]); default: all of them
 #   --skip REGEX    specs to leave out (default: [Serial] and [Disruptive] ones, which need the cluster alone)
 #   --procs N       specs run in parallel (default 2: the machine's cores)
+#   --timeout D     stop each run after D (ginkgo's --timeout, e.g. 20m; default 6h): specs not finished by then
+#                   count as interrupted, the rest as not run
 #   --out DIR       where the reports go (default: a new directory under /tmp)
 #   --doc FILE      write the summary (markdown) there; default docs/conformance.md for a run on both, none otherwise
 #   --retain        keep the clusters afterwards
@@ -33,7 +35,7 @@ say() { echo "conformance: $*" >&2; }
 die() { say "error: $*"; exit 1; }
 usage() { sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
 
-subset=false on= focus= skip='\[Serial\]|\[Disruptive\]' procs=2 out= doc= retain=false
+subset=false timeout=6h on= focus= skip='\[Serial\]|\[Disruptive\]' procs=2 out= doc= retain=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --focus-subset) subset=true; shift ;;
@@ -41,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --focus) [[ $# -ge 2 ]] || usage; focus=$2; shift 2 ;;
     --skip) [[ $# -ge 2 ]] || usage; skip=$2; shift 2 ;;
     --procs) [[ $# -ge 2 ]] || usage; procs=$2; shift 2 ;;
+    --timeout) [[ $# -ge 2 ]] || usage; timeout=$2; shift 2 ;;
     --out) [[ $# -ge 2 ]] || usage; out=$2; shift 2 ;;
     --doc) [[ $# -ge 2 ]] || usage; doc=$2; shift 2 ;;
     --retain) retain=true; shift ;;
@@ -163,7 +166,7 @@ run_suite() {
   t=$(date +%s)
   mkdir -p "$out/$where"
   say "running [Conformance] specs on $where (focus: ${focus:-all}; skip: ${skip:-none}; $procs in parallel)"
-  (cd "$out/$where" && "$suite/bin/ginkgo" --procs="$procs" --timeout=6h --no-color --silence-skips \
+  (cd "$out/$where" && "$suite/bin/ginkgo" --procs="$procs" --timeout="$timeout" --no-color --silence-skips \
     --label-filter=Conformance ${focus:+--focus="$focus"} ${skip:+--skip="$skip"} \
     --json-report="$out/$where.json" --output-dir="$out" \
     "$suite/bin/e2e.test" -- --kubeconfig="$out/$where.kubeconfig" --provider=skeleton \

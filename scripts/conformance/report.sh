@@ -78,7 +78,8 @@ markdown() {
   declare -A lines
   for where in "$@"; do lines[$where]=$(results "$where"); done
   all=$(jq -r '.[].SpecReports[] | select(.LeafNodeType == "It")
-    | ((.ContainerHierarchyTexts // []) + [.LeafNodeText] | join(" "))' "$out/all-conformance.json" | sort -u)
+    | ((.ContainerHierarchyTexts // []) + [.LeafNodeText] | join(" ")) | select(test("\\[Conformance\\]"))' \
+    "$out/all-conformance.json" | sort -u)
   ran=$(for where in "$@"; do cut -f 3 <<<"${lines[$where]}"; done | sort -u)
   cat <<EOF
 # Conformance tests
