@@ -111,12 +111,15 @@ unpacked() {
   echo "$dir/root"
 }
 
-# add_glibc_tools <root>: glibc's resolver behind dig and getent (the DNS tests query through both), and bash.
+# add_glibc_tools <root>: glibc's resolver behind dig and getent (the DNS tests query through both), and bash as
+# /bin/sh: Debian's static busybox prefers its own applets to programs on PATH when it runs as sh, so `sh -c "nc -v
+# ..."` would run busybox's nc whatever else the image holds.
 add_glibc_tools() {
   local program
   for program in /usr/bin/dig /usr/bin/getent /bin/bash; do
     add_program "$1" "$program"
   done
+  ln -sfn bash "$1/bin/sh"
 }
 
 build_agnhost() {
