@@ -168,7 +168,7 @@ run_suite() {
   say "running [Conformance] specs on $where (focus: ${focus:-all}; skip: ${skip:-none}; $procs in parallel)"
   (cd "$out/$where" && "$suite/bin/ginkgo" --procs="$procs" --timeout="$timeout" --no-color --silence-skips \
     --label-filter=Conformance ${focus:+--focus="$focus"} ${skip:+--skip="$skip"} \
-    --json-report="$out/$where.json" --output-dir="$out" \
+    --json-report="$where.json" --output-dir="$out" \
     "$suite/bin/e2e.test" -- --kubeconfig="$out/$where.kubeconfig" --provider=skeleton \
     --kubectl-path="$kubectl" --report-dir="$out/$where") >"$out/$where.log" 2>&1 || rc=$?
   say "$where: ginkgo exited $rc after $(($(date +%s) - t)) s (log: $out/$where.log)"

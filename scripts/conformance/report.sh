@@ -64,7 +64,7 @@ summary() {
       *)
         reason=$(reason_for "$name")
         echo "  ${state^^}: $name"
-        echo "    ${reason:-$message}"
+        if [[ -n $reason ]]; then echo "    ${reason/$'\t'/: }"; else echo "    $message"; fi
         [[ ${reason%%$'\t'*} == host ]] || unexplained=$((unexplained + 1))
         ;;
     esac
