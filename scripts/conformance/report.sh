@@ -107,6 +107,9 @@ EOF
       | grep -c . || true)"
   done
   echo
+  printf '| time the specs took | '
+  for where in "$@"; do printf '%s s | ' "$(jq '[.[].RunTime] | add / 1e9 | floor' "$out/$where.json")"; done
+  echo
   echo
   echo "## Specs that did not pass"
   echo
