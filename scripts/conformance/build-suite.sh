@@ -77,13 +77,29 @@ grep -q "^require k8s.io/kubernetes $KUBE_VERSION\$" "$WORK/go.mod" \
   || die "resolving moved k8s.io/kubernetes away from $KUBE_VERSION (see $WORK/go.mod)"
 say "resolved k8s.io/kubernetes $KUBE_VERSION with ginkgo $ginkgo_version in $(($(date +%s) - start)) s"
 
+# Version info as the release build sets it: the suite derives expectations from its own version (the Pod Security
+# level of its minimal pods, for one), and a binary without it claims v0.0.
+version_ldflags() {
+  local key value flags=""
+  for key in gitVersion gitMajor gitMinor gitTreeState; do
+    case $key in
+      gitVersion) value=$KUBE_VERSION ;;
+      gitMajor) value=1 ;;
+      gitMinor) value=$(cut -d. -f2 <<<"$KUBE_VERSION") ;;
+      gitTreeState) value=clean ;;
+    esac
+    flags+=" -X k8s.io/component-base/version.$key=$value -X k8s.io/client-go/pkg/version.$key=$value"
+  done
+  echo "$flags"
+}
+
 # build <binary> <package> <go subcommand...>
 build() {
   local name=$1 pkg=$2 t0
   t0=$(date +%s)
   shift 2
   say "building $name (log: $LOGS/$name.log)"
-  (cd "$WORK" && "$GO" "$@" -trimpath -tags "$TAGS" -ldflags "-s -w" -o "$BIN/.$name.tmp" "$pkg") >"$LOGS/$name.log" 2>&1 \
+  (cd "$WORK" && "$GO" "$@" -trimpath -tags "$TAGS" -ldflags "-s -w$(version_ldflags)" -o "$BIN/.$name.tmp" "$pkg") >"$LOGS/$name.log" 2>&1 \
     || { tail -n 30 "$LOGS/$name.log" >&2; die "building $name failed"; }
   mv -f "$BIN/.$name.tmp" "$BIN/$name"
   inputs_of "$name" >"$STAMPS/$name"

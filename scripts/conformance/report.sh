@@ -20,8 +20,9 @@ shift 2
 # results <where>: one line per [Conformance] spec that the run chose: state, seconds, name, the image it could not
 # pull (or "-"), the first line of its failure message; tab-separated.
 results() {
-  jq -r --rawfile available "$out/available-images.txt" '
+  jq -r --rawfile available "$out/available-images.txt" --rawfile wanted "$out/e2e-images.txt" '
     ($available | split("\n") | map(select(length > 0))) as $have
+    | ($wanted | split("\n") | map(select(length > 0))) as $suite
     | .[].SpecReports[]
     | select(.LeafNodeType == "It")
     | ((.ContainerHierarchyTexts // []) + [.LeafNodeText] | join(" ")) as $name
@@ -30,7 +31,7 @@ results() {
     | ((.Failure.Message // "") + "\n" + (.CapturedGinkgoWriterOutput // "")) as $text
     | (if .State != "passed" and ($text | test("ErrImagePull|ImagePullBackOff|failed to pull"))
        then ([$text | scan("(?:registry\\.k8s\\.io|gcr\\.io|docker\\.io)/[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+")]
-             | unique | map(select(. as $i | $have | index($i) | not)) | first // "-")
+             | unique | map(select(. as $i | ($suite | index($i)) and ($have | index($i) | not))) | first // "-")
        else "-" end) as $missing
     | [(if $missing != "-" then "not-runnable" else .State end), ((.RunTime // 0) / 1e9 | floor), $name,
        $missing, ((.Failure.Message // "") | split("\n") | map(select(test("\\S"))) | first // "" | .[0:300])]
