@@ -124,7 +124,7 @@ EOF
       IFS=$'\t' read -r st _ _ missing message <<<"$entry"
       [[ $st == passed ]] || bad=true
       case $st in
-        not-runnable) row+="not runnable | "; reason=${reason:-"image \`$missing\` cannot be built here"} ;;
+        not-runnable) row+="not runnable | "; reason=${reason:-"image \`$missing\` is not built here"} ;;
         passed) row+="passed | " ;;
         *) row+="$st | "; reason=${reason:-$(reason_for "$name" | cut -f 2)}; reason=${reason:-$message} ;;
       esac
