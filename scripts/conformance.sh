@@ -20,8 +20,9 @@
 #   --retain        keep the clusters afterwards
 #
 # Clusters are named conf-kubicle and conf-kind (CONFORMANCE_CLUSTER_PREFIX changes the "conf-"). Exit status: 0
-# when every spec that ran passed or failed only for a reason listed in scripts/conformance/known-reasons.tsv
-# as a host limit, 1 otherwise.
+# when every spec that ran passed, was not runnable (an image not built here) or failed only for a reason listed in
+# scripts/conformance/known-reasons.tsv
+# as a host limit; 1 otherwise.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly here lib="$here/scripts/conformance"
