@@ -3,6 +3,7 @@ package dev.kubicle.cluster.internal.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * runs once, no temporary file is written, and the nodes receive the archive while the engine still writes it.
  */
 public final class ArchiveFanOut {
+    private static final char HARD_LINK = '1';
+    private static final char SYMLINK = '2';
     /** Manifests and configs are a few KiB; layers are what stay out of memory. */
     static final int SMALL_FILE = 1 << 20;
     private static final int BUFFER = 1 << 16;
@@ -32,11 +35,16 @@ public final class ArchiveFanOut {
         TarEntries entries = new TarEntries(tee);
         Map<String, byte[]> files = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();
+        Map<String, String> links = new HashMap<>();
         for (TarEntries.Entry entry = entries.next(); entry != null; entry = entries.next()) {
+            String path = entry.name().replaceFirst("^\\./", "");
+            if (entry.type() == HARD_LINK || entry.type() == SYMLINK) {
+                links.put(path, linkTarget(path, entry));
+                continue;
+            }
             if (!entry.isFile()) {
                 continue;
             }
-            String path = entry.name().replaceFirst("^\\./", "");
             sizes.put(path, entry.size());
             if (entry.size() <= SMALL_FILE) {
                 files.put(path, entries.content().readAllBytes());
@@ -44,7 +52,13 @@ public final class ArchiveFanOut {
         }
         // The end-of-archive blocks, and whatever padding the writer added after them, belong to the copies too.
         tee.transferTo(OutputStream.nullOutputStream());
-        return DockerArchive.of(files, sizes);
+        return DockerArchive.of(files, sizes, links);
+    }
+
+    /** The archive path a link entry leads to: a hard link names it, a symbolic link's is relative to its folder. */
+    private static String linkTarget(String path, TarEntries.Entry entry) {
+        String target = entry.linkName().replaceFirst("^\\./", "");
+        return entry.type() == HARD_LINK ? target : Path.of(path).resolveSibling(target).normalize().toString();
     }
 
     /** Passes every byte read on to each copy, in reading order; skipping is reading too. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public record DockerArchive(List<Image> images) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** More links in a row than any writer makes: a loop. */
+    private static final int MAX_LINK_HOPS = 8;
 
     /**
      * @param config     the image config as the archive holds it; its digest is Docker's image ID
@@ -44,10 +46,12 @@ public record DockerArchive(List<Image> images) {
     /**
      * @param files the archive's small files by path, {@code manifest.json} and the image configs among them
      * @param sizes the size of every file in the archive, by path
+     * @param links the archive path each link entry leads to, by the link's path
      * @return the archive's images, or empty when it has no {@code manifest.json} (an OCI layout only)
      * @throws IOException when the manifest names a file the archive lacks or a config without a diff ID per layer
      */
-    public static Optional<DockerArchive> of(Map<String, byte[]> files, Map<String, Long> sizes) throws IOException {
+    public static Optional<DockerArchive> of(Map<String, byte[]> files, Map<String, Long> sizes,
+                                             Map<String, String> links) throws IOException {
         byte[] manifest = files.get("manifest.json");
         if (manifest == null) {
             return Optional.empty();
@@ -64,7 +68,7 @@ public record DockerArchive(List<Image> images) {
             }
             List<Layer> layers = new ArrayList<>();
             for (int i = 0; i < layerPaths.size(); i++) {
-                String path = layerPaths.get(i).asText();
+                String path = real(links, layerPaths.get(i).asText());
                 Long size = sizes.get(path);
                 if (size == null) {
                     throw new IOException("manifest.json names " + path + ", which the archive lacks");
@@ -76,6 +80,18 @@ public record DockerArchive(List<Image> images) {
             images.add(new Image(config, configPath, List.copyOf(names), List.copyOf(layers)));
         }
         return Optional.of(new DockerArchive(List.copyOf(images)));
+    }
+
+    /**
+     * {@code docker save} writes a layer that two images of the archive share once: the second image's layer is a
+     * link to the first's file. A layer is placed from the file itself.
+     */
+    private static String real(Map<String, String> links, String path) {
+        String real = path;
+        for (int hops = 0; hops < MAX_LINK_HOPS && links.containsKey(real); hops++) {
+            real = links.get(real);
+        }
+        return real;
     }
 
     private static byte[] required(Map<String, byte[]> files, String path) throws IOException {

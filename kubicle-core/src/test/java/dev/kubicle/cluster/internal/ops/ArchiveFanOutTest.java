@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ArchiveFanOutTest {
 
@@ -50,8 +51,23 @@ class ArchiveFanOutTest {
                 "[{\"Config\":\"c.json\",\"Layers\":[\"x/layer.tar\",\"y/layer.tar\"]}]".getBytes(StandardCharsets.UTF_8),
                 "c.json", SavedArchives.CONFIG);
 
-        assertThatThrownBy(() -> DockerArchive.of(files, Map.of("x/layer.tar", 5L)))
+        assertThatThrownBy(() -> DockerArchive.of(files, Map.of("x/layer.tar", 5L), Map.of()))
                 .isInstanceOf(IOException.class).hasMessage("manifest.json names y/layer.tar, which the archive lacks");
+    }
+
+    /** docker save writes a layer two images share once; the other image's entry links to it. */
+    @Test
+    void aLayerThatIsALinkIsPlacedFromTheFileItLeadsTo() throws IOException {
+        Map<String, byte[]> files = Map.of("manifest.json",
+                "[{\"Config\":\"c.json\",\"Layers\":[\"a/layer.tar\",\"b/layer.tar\"]}]".getBytes(StandardCharsets.UTF_8),
+                "c.json", SavedArchives.CONFIG);
+
+        DockerArchive archive = DockerArchive.of(files, Map.of("x/layer.tar", 5L, "b/layer.tar", 7L),
+                Map.of("a/layer.tar", "x/layer.tar")).orElseThrow();
+
+        assertThat(archive.images().get(0).layers()).extracting(DockerArchive.Layer::path, DockerArchive.Layer::size)
+                .containsExactly(tuple("x/layer.tar", 5L),
+                        tuple("b/layer.tar", 7L));
     }
 
     @Test
