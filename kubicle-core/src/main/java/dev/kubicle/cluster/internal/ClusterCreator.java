@@ -53,22 +53,6 @@ public final class ClusterCreator {
                     + "'kubicle delete cluster --name " + name + "'");
             return;
         }
-        // Clear the interrupt so the clean-up's own engine calls are not cut short by a Ctrl-C.
-        boolean interrupted = Thread.interrupted();
-        try {
-            new ClusterDeleter(provider, parallel).deleteSettled(name);
-        } catch (RuntimeException | InterruptedException cleanupFailure) {
-            failure.addSuppressed(cleanupFailure);
-        }
-        // A Ctrl-C that reaches the pipeline just after the kubeconfig was written leaves the cluster's entries there.
-        try {
-            kubeconfigs.removeFromAll(name);
-        } catch (RuntimeException cleanupFailure) {
-            failure.addSuppressed(cleanupFailure);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        FailedClusterCleanUp.run(provider, parallel, kubeconfigs, name, failure);
     }
 }

@@ -4,7 +4,7 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.internal.Action;
-import dev.kubicle.cluster.internal.ClusterDeleter;
+import dev.kubicle.cluster.internal.FailedClusterCleanUp;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.cluster.internal.lifecycle.ClusterLifecycle;
@@ -103,19 +103,9 @@ public final class SnapshotRestorer {
                     + "with 'kubicle delete cluster --name " + cluster + "'");
             return;
         }
-        // Cleared meanwhile so that the clean-up's own engine calls are not cut short by a Ctrl-C.
-        boolean interrupted = Thread.interrupted();
-        try {
-            new ClusterDeleter(provider, parallel).deleteSettled(cluster);
-            kubeconfigs.removeFromAll(cluster);
+        if (FailedClusterCleanUp.run(provider, parallel, kubeconfigs, cluster, failure)) {
             progress.note("Removed what the failed restore made of cluster \"" + cluster + "\"; the snapshot is "
                     + "unchanged: restore it again.");
-        } catch (RuntimeException | InterruptedException cleanupFailure) {
-            failure.addSuppressed(cleanupFailure);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
