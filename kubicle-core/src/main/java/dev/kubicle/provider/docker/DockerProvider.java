@@ -407,9 +407,7 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
 
     @Override
     public List<String> volumes(Map<String, String> labels) {
-        List<InspectVolumeResponse> found = client.listVolumesCmd()
-                .withFilter("label", LabelFilters.of(labels)).exec().getVolumes();
-        return found == null ? List.of() : found.stream().map(InspectVolumeResponse::getName).sorted().toList();
+        return List.copyOf(volumeLabels(labels).keySet());
     }
 
     @Override
