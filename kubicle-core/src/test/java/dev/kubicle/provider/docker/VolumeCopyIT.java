@@ -5,7 +5,8 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.kubicle.KubicleException;
-import dev.kubicle.config.ConfigDefaults;
+import dev.kubicle.nodeimage.OfflineNodeImages;
+import dev.kubicle.progress.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The engine's volume copies behind snapshots, on the real engine with kubicle's node image (whose GNU cp does the
- * copy): what a node's /var holds survives the copy, and a copy that cannot be made leaves neither its helper nor a
- * half-made volume.
+ * The engine's volume copies behind snapshots, on the real engine with kubicle's base image, the userland of every
+ * node image (whose GNU cp does the copy): what a node's /var holds survives the copy, and a copy that cannot be made
+ * leaves neither its helper nor a half-made volume. The base image is built here when missing: on a fresh machine
+ * this test runs before anything has built a node image.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VolumeCopyIT {
-    private static final String IMAGE = ConfigDefaults.DEFAULT_NODE_IMAGE;
+    private static final String IMAGE = OfflineNodeImages.BASE_ALIAS;
     private static final String FILES = "mkdir -p /v/d && echo saved > /v/d/f && chown 1234:5678 /v/d/f && chmod 640 "
             + "/v/d/f && ln -s f /v/d/link && ln /v/d/f /v/d/hard && truncate -s 64M /v/d/sparse";
     private static final String DESCRIBE = "cd /v/d && stat -c '%n %u:%g %a %h' f && readlink link && cat hard "
@@ -42,6 +44,7 @@ class VolumeCopyIT {
     void connectAndFillASource() {
         provider = DockerProvider.connect();
         client = provider.connection().client();
+        new OfflineNodeImages().build(IMAGE, provider, Progress.silent());
         client.createVolumeCmd().withName(run + "-source").withLabels(labels).exec();
         assertThat(shell(run + "-source", FILES)).isEmpty();
     }
