@@ -24,13 +24,15 @@ import java.util.function.Consumer;
  * The container a node image is built in: the base node image with the privileges of a node, but sleeping instead
  * of booting, so that nothing of a running node (machine id, logs, containerd's state) ends up in the image. /var
  * is no volume here: the preloaded images under /var/lib/containerd must be part of what is committed. It carries
- * no labels, since a commit would hand them on to every node made from the image. Closing deletes it.
+ * no labels, since a commit would hand them on to every node made from the image. Closing deletes it; one whose
+ * builder was killed before it could close is found by the process id in its name and deleted by the next build.
  */
 final class BuildContainer implements AutoCloseable {
     /** Big enough that the engine reads whole blocks of the archive at a time. */
     private static final int PIPE_BUFFER = 1 << 20;
     /** How much of a failed command's output an error shows. */
     private static final int TAIL_LINES = 30;
+    private static final String PREFIX = "kubicle-build-";
 
     private final Provider provider;
     private final String name;
@@ -38,7 +40,37 @@ final class BuildContainer implements AutoCloseable {
 
     BuildContainer(Provider provider) {
         this.provider = provider;
-        this.name = "kubicle-build-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        this.name = namePrefix(ProcessHandle.current().pid())
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    /** How the names of the build containers of the process {@code pid} on this machine begin. */
+    static String namePrefix(long pid) {
+        return PREFIX + pid + "-";
+    }
+
+    /**
+     * Deletes the build containers whose builder on this machine is no longer running: a build killed outright
+     * (SIGKILL, a machine that lost power) cannot delete its own, and it would sit there, asleep, for good.
+     */
+    static void deleteOrphans(Provider provider) {
+        for (String name : provider.nodeNames(Map.of())) {
+            ownerPid(name).filter(pid -> ProcessHandle.of(pid).isEmpty()).ifPresent(pid -> provider.deleteNode(name));
+        }
+    }
+
+    /** The process id in a build container's name; none for any other container. */
+    static Optional<Long> ownerPid(String containerName) {
+        if (!containerName.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = containerName.substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            return dash > 0 ? Optional.of(Long.parseLong(rest.substring(0, dash))) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     String name() {

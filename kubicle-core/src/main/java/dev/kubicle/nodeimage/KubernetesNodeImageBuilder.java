@@ -73,6 +73,7 @@ public final class KubernetesNodeImageBuilder {
      */
     public boolean build(String kubernetesVersion, String reference) {
         checkRequest(kubernetesVersion, reference);
+        BuildContainer.deleteOrphans(provider);
         BaseImageRecipe baseRecipe = BaseImageRecipe.load();
         NodeImageRecipe recipe = NodeImageRecipe.load();
         String inputs = new NodeImageInputs(kubernetesVersion, KubernetesComponents.scriptHash(), baseRecipe.hash(),

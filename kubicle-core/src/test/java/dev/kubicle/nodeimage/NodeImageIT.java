@@ -63,12 +63,35 @@ class NodeImageIT {
         assertThat(labels).containsEntry("dev.kubicle.image", "node")
                 .containsEntry("dev.kubicle.kubernetes-version", VERSION)
                 .containsKey("dev.kubicle.recipe");
-        assertThat(provider.listNodes(Map.of()).stream().map(node -> node.name()))
-                .noneMatch(name -> name.startsWith("kubicle-build-"));
+        // Only this process's: another build on the same engine may be under way.
+        assertThat(provider.nodeNames(Map.of()))
+                .noneMatch(name -> name.startsWith(BuildContainer.namePrefix(ProcessHandle.current().pid())));
     }
 
     @Test
     @Order(2)
+    void theNextBuildDeletesTheBuildContainerOfABuilderThatWasKilled() throws Exception {
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        String orphan = BuildContainer.namePrefix(killed.pid()) + "orphan";
+        String live = BuildContainer.namePrefix(ProcessHandle.current().pid()) + run;
+        String baseImage = BaseImageBuilder.of(provider, line -> { }).ensure();
+        for (String name : List.of(orphan, live)) {
+            provider.runNode(new NodeSpec(name, baseImage, Map.of(), "none", Optional.empty(),
+                    "", List.of(), List.of(), Map.of(), List.of("sleep", "infinity")));
+        }
+        try {
+            builder.build(VERSION, IMAGE);
+
+            assertThat(provider.nodeNames(Map.of())).doesNotContain(orphan).contains(live);
+        } finally {
+            provider.deleteNode(orphan);
+            provider.deleteNode(live);
+        }
+    }
+
+    @Test
+    @Order(3)
     void rebuildingWithNothingChangedIsSkippedWithinAMinute() {
         long start = System.nanoTime();
 
@@ -79,7 +102,7 @@ class NodeImageIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aNodeFromTheImageBootsSystemdAndContainerd() throws InterruptedException {
         provider.runNode(new NodeSpec(run, IMAGE, Map.of("dev.kubicle.test", run), "bridge", Optional.empty(),
                 run + "-var", List.of(), List.of(), Map.of()));
@@ -95,7 +118,7 @@ class NodeImageIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void containerdHoldsEveryImageKubeadmListsForTheVersion() {
         List<String> wanted = lines(exec("kubeadm", "config", "images", "list", "--kubernetes-version", VERSION));
         List<String> present = lines(exec("ctr", "-n", "k8s.io", "images", "ls", "-q"));
@@ -109,7 +132,7 @@ class NodeImageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kubeletAndKubeadmReportTheVersionAndKindsFilesAreThere() {
         assertThat(exec("kubelet", "--version").stdout().strip()).isEqualTo("Kubernetes " + VERSION);
         assertThat(exec("kubeadm", "version", "-o", "short").stdout().strip()).isEqualTo(VERSION);
@@ -123,7 +146,7 @@ class NodeImageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void preloadedImagesUnpackOnFirstUseAndRun() {
         ExecResult etcd = exec("ctr", "-n", "k8s.io", "run", "--rm", imageNamed("/etcd:"), run + "-etcd",
                 "etcd", "--version");
