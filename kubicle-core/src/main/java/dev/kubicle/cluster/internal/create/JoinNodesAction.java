@@ -6,6 +6,7 @@ import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
 import dev.kubicle.cluster.internal.kubeadm.DiscoveryKubeconfig;
 import dev.kubicle.cluster.internal.kubeadm.KubeadmRun;
+import dev.kubicle.cluster.internal.kubeadm.KubeletCredentials;
 import dev.kubicle.cluster.internal.kubeadm.PodRangeAssignment;
 import dev.kubicle.kubeadm.KubeadmConfigInput;
 
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code kubeadm join} on every other node: control planes one at a time (each one adds an etcd member, and etcd
+ * {@code kubeadm join} on every other node, its kubelet given its credentials beforehand: control planes one at a time (each one adds an etcd member, and etcd
  * takes one new member at a time), then all workers at once.
  */
 public final class JoinNodesAction implements Action<ActionContext> {
@@ -59,6 +60,8 @@ public final class JoinNodesAction implements Action<ActionContext> {
     }
 
     private static void join(ActionContext context, NodePlan node) {
+        KubeletCredentials.place(context.commands(), context.plan().bootstrapControlPlane().name(),
+                WriteKubeadmConfigAction.PATH, node.name());
         KubeadmRun.join(context.commands(), context.progress(), node.name(), WriteKubeadmConfigAction.PATH);
         context.plan().podRange(node).ifPresent(range -> PodRangeAssignment.assign(context.commands(),
                 context.plan().bootstrapControlPlane().name(), node.name(), range));
