@@ -111,11 +111,14 @@ delete_cluster() {
     kind:*) "$kind_bin" delete cluster --name "${1#*:}" --kubeconfig "$out/kind.kubeconfig" >&2 || true ;;
   esac
 }
+# shellcheck source=kind-privilege.sh
+source "$here/scripts/kind-privilege.sh"
 cleanup() {
   local status=$? entry
   if ! $retain; then
     for entry in "${clusters[@]}"; do delete_cluster "$entry"; done
   fi
+  restore_runtime
   exit "$status"
 }
 trap cleanup EXIT
@@ -137,6 +140,7 @@ create_cluster() {
       ;;
     kind)
       ensure_kind
+      grant_privileged "$image"
       "$kind_bin" delete cluster --name "$name" >/dev/null 2>&1 || true
       # Kubernetes 1.35 and later refuse cgroup v1 hosts unless told otherwise; kind does not say it by itself.
       printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\nkubeadmConfigPatches:\n- |\n  kind: KubeletConfiguration\n  failCgroupV1: false\n' \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that kind itself accepts kubicle's node image: kind, built from source (a test tool only, never a kubicle
 # dependency), creates a cluster of one control plane and two workers from the image, every node must become
-# Ready and every system pod Running, then the cluster is deleted.
+# Ready, every system pod Running and every node's pod network programmed with the cluster's subnets, then the
+# cluster is deleted.
 #
 #   scripts/kind-compat.sh [--image IMAGE] [--retain]
 #
@@ -9,11 +10,8 @@
 #                   bin/kubicle build node-image when missing or stale)
 #   --retain        keep the cluster after a failure, to look into its nodes (kind delete cluster --name kubicle-compat)
 #
-# kind starts its nodes with `docker run --privileged`. Where the engine refuses that (a host whose capability
-# bounding set lacks CAP_SYS_RESOURCE), the runc wrapper $KUBICLE_RUNC_WRAPPER (default scripts/runc-hostcaps)
-# becomes the engine's default runtime for the check, and the engine's own runc comes back at exit. The switch
-# reloads dockerd's configuration: running containers keep going. Needs root, Go (go on PATH or in /usr/local/go)
-# and the docker command.
+# kind starts its nodes with `docker run --privileged`; where the engine refuses that, scripts/kind-privilege.sh
+# switches its runtime for the check. Needs root, Go (go on PATH or in /usr/local/go) and the docker command.
 set -euo pipefail
 
 # The newest kind release; it builds with the local Go toolchain (its go.mod asks for go 1.17).
@@ -24,7 +22,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly here
 readonly tools="${XDG_CACHE_HOME:-$HOME/.cache}/kubicle/tools"
 readonly kind="$tools/kind"
-readonly wrapper="${KUBICLE_RUNC_WRAPPER:-$here/scripts/runc-hostcaps}"
 work=$(mktemp -d /tmp/kind-compat.XXXXXX)
 readonly work
 
@@ -42,7 +39,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-runtime_switched=false
+# shellcheck source=kind-privilege.sh
+source "$here/scripts/kind-privilege.sh"
+
 cluster_made=false
 succeeded=false
 
@@ -59,10 +58,7 @@ finish() {
       say "kept cluster $CLUSTER (--retain); delete it with: $kind delete cluster --name $CLUSTER"
     fi
   fi
-  if $runtime_switched; then
-    say "switching the engine back to its own runc"
-    "$here/scripts/ensure-engine.sh" --default-runtime >&2 || say "could not switch back: run scripts/ensure-engine.sh --default-runtime"
-  fi
+  restore_runtime
   if $succeeded; then
     rm -rf "$work"
   fi
@@ -95,20 +91,6 @@ ensure_image() {
   docker image inspect "$image" >/dev/null 2>&1 || die "image $image is not on the engine"
 }
 
-# kind needs --privileged; a probe tells whether the engine grants it as it is.
-ensure_privileged() {
-  if docker run --rm --privileged --entrypoint true "$image" >/dev/null 2>&1; then
-    say "the engine grants --privileged as it is"
-    return 0
-  fi
-  [[ -x "$wrapper" ]] || die "the engine refuses --privileged and the runc wrapper $wrapper is missing"
-  say "the engine refuses --privileged: making $wrapper its default runtime for this check"
-  runtime_switched=true
-  "$here/scripts/ensure-engine.sh" --runtime-wrapper "$wrapper" >&2
-  docker run --rm --privileged --entrypoint true "$image" >/dev/null \
-    || die "--privileged still fails with $wrapper as the default runtime"
-}
-
 # kind's own config for the cluster. Kubernetes 1.35 and later refuse cgroup v1 hosts unless told otherwise; the
 # patch is harmless on cgroup v2.
 write_config() {
@@ -130,12 +112,35 @@ in_control_plane() {
   docker exec "$CLUSTER-control-plane" kubectl --kubeconfig /etc/kubernetes/admin.conf "$@"
 }
 
+# pod_network_programmed NODE: whether the node's kubicle-cni has masqueraded the cluster's pod subnet (kind's
+# default, 10.244.0.0/16) and refuses packets for its Service range (10.96.0.0/16). kind fills in the pod subnet of
+# a CNI manifest only when the manifest asks for it; without that, the DaemonSet got the placeholder as its subnet,
+# nodes still became Ready and pods reached each other, but nothing a pod sent out of the cluster came back.
+pod_network_programmed() {
+  docker exec "$1" iptables -t nat -S KUBICLE-MASQ 2>/dev/null | grep -q -- '-s 10.244.0.0/16 -j MASQUERADE' \
+    && docker exec "$1" iptables -S KUBICLE-SERVICE-GUARD 2>/dev/null | grep -q -- '-d 10.96.0.0/16 -j REJECT'
+}
+
+# The DaemonSet programs a node right after it makes the node Ready, so a node may be Ready a moment before.
+await_pod_network() {
+  local node waited
+  for node in $("$kind" get nodes --name "$CLUSTER"); do
+    waited=0
+    until pod_network_programmed "$node"; do
+      ((waited < 60)) || die "kubicle-cni did not program the pod network of $node within 60 s; its log: $(
+        in_control_plane logs -n kube-system -l app=kubicle-cni --tail=5 --prefix 2>&1 | tail -n 15)"
+      sleep 1
+      waited=$((waited + 1))
+    done
+  done
+}
+
 ensure_kind
 ensure_image
 if "$kind" get clusters 2>/dev/null | grep -qx "$CLUSTER"; then
   die "a kind cluster named $CLUSTER exists already; delete it with: $kind delete cluster --name $CLUSTER"
 fi
-ensure_privileged
+grant_privileged "$image"
 write_config
 say "kind $KIND_VERSION creates cluster $CLUSTER (1 control plane, 2 workers) from $image"
 start=$(date +%s)
@@ -145,6 +150,7 @@ cluster_made=true
 say "created in $(($(date +%s) - start)) s; waiting for every node to be Ready"
 in_control_plane wait --for=condition=Ready nodes --all --timeout="$WAIT"
 in_control_plane wait --for=condition=Ready pods --all --all-namespaces --timeout="$WAIT"
+await_pod_network
 in_control_plane get nodes -o wide
 in_control_plane get pods --all-namespaces -o wide
 nodes=$(in_control_plane get nodes --no-headers | wc -l)

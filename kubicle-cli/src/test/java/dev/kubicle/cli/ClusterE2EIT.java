@@ -141,8 +141,24 @@ class ClusterE2EIT {
         assertThat(exec(client, "timeout 10 wget -q -O - http://" + fqdn + "/").strip()).isEqualTo(target.name());
     }
 
+    /**
+     * In kube-proxy's iptables mode a packet for a Service address on a port no Service has is left as it is, and
+     * would leave the cluster through the node's default route; kubicle's nodes refuse it, as kube-proxy's nftables
+     * mode does, instead of letting whatever answers for that address outside be reached.
+     */
     @Test
     @Order(4)
+    void aServiceAddressRefusesAPortItsServiceDoesNotHave() {
+        WebPod client = webPods().stream().filter(pod -> pod.node().equals(NAME + "-control-plane")).findFirst()
+                .orElseThrow();
+        String clusterIp = kubectl.ok("get", "service", "target", "-o", "jsonpath={.spec.clusterIP}");
+
+        assertThat(exec(client, "timeout 10 wget -q -O - http://" + clusterIp + ":81/ 2>&1; echo exit $?"))
+                .contains("Connection refused").contains("exit 1");
+    }
+
+    @Test
+    @Order(5)
     void aNodePortPublishedThroughAnExtraPortMappingAnswersOnTheHost() throws Exception {
         cluster.awaitService("default", "target");
         String answer = HostHttp.get(URI.create("http://127.0.0.1:" + HOST_PORT + "/"));
@@ -153,7 +169,7 @@ class ClusterE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aClaimOnTheDefaultStorageClassBindsAndItsPodWritesToTheNodesDisk() {
         kubectl.ok("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/storage", WAIT);
 
@@ -170,7 +186,7 @@ class ClusterE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withoutDnsSearchInTheConfigNodesKeepTheHostsSearchDomains() throws IOException {
         List<String> hosts = searchLines(Files.readString(Path.of("/etc/resolv.conf")));
 
@@ -182,7 +198,7 @@ class ClusterE2EIT {
 
     /** Issue 15: one save streamed into all nodes, each imports it; a second load finds it in every node. */
     @Test
-    @Order(7)
+    @Order(8)
     void anImageLoadedFromTheEngineRunsOnEveryNodeAndLoadingItAgainSkipsThem() throws Exception {
         List<String> nodes = List.of(NAME + "-control-plane", NAME + "-worker", NAME + "-worker2");
         try (DockerProvider engine = DockerProvider.connect()) {
@@ -213,7 +229,7 @@ class ClusterE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void deleteRemovesContainersNetworkVolumesAndTheKubeconfigEntries() throws IOException {
         cluster.deleteAndAssertGone();
     }

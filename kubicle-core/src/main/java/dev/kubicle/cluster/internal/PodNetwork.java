@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class PodNetwork {
     private static final String POD_SUBNET = "{.spec.template.spec.containers[0].env[?(@.name==\"POD_SUBNET\")]"
             + ".value}";
+    private static final String SERVICE_CIDRS = "{range .items[*]}{range .spec.cidrs[*]}{@}{\",\"}{end}{end}";
     /** Name, pod CIDRs and InternalIPs of each node, the lists comma-separated, so a field not set yet is empty. */
     private static final String NODES = "{range .items[*]}{.metadata.name}"
             + "{\"|\"}{range .spec.podCIDRs[*]}{@}{\",\"}{end}"
@@ -38,6 +39,16 @@ public final class PodNetwork {
         ExecResult subnet = commands.attempt(controlPlane, Kubectl.command("get", "daemonset", "kubicle-cni",
                 "--namespace", "kube-system", "-o", "jsonpath=" + POD_SUBNET));
         return subnet.ok() && !subnet.stdout().isBlank() ? Optional.of(subnet.stdout().strip()) : Optional.empty();
+    }
+
+    /**
+     * The cluster's Service ranges (its ServiceCIDR objects), comma-separated; empty where the API has none
+     * (Kubernetes before 1.33) or cannot say.
+     */
+    public static String serviceSubnets(NodeCommands commands, String controlPlane) {
+        ExecResult subnets = commands.attempt(controlPlane, Kubectl.command("get", "servicecidrs", "-o",
+                "jsonpath=" + SERVICE_CIDRS));
+        return subnets.ok() ? subnets.stdout().strip().replaceAll(",$", "") : "";
     }
 
     /** Every Node object with its pod CIDR and address. */

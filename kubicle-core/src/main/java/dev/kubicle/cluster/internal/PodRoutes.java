@@ -19,18 +19,23 @@ public final class PodRoutes {
     }
 
     /**
-     * @param podSubnet the cluster's pod subnet (for dual stack both, comma-separated), which pod traffic keeps its
-     *                  addresses within
-     * @param ranges    each node's pod CIDR (for dual stack one of each family, comma-separated), by node name
-     * @param addresses each node's address on the cluster network (for dual stack one of each family,
-     *                  comma-separated), by node name
+     * @param podSubnet      the cluster's pod subnet (for dual stack both, comma-separated), which pod traffic keeps
+     *                       its addresses within
+     * @param serviceSubnets the cluster's Service ranges, comma-separated: packets for them that kube-proxy leaves
+     *                       untranslated are refused at the node instead of leaving the cluster; empty leaves the
+     *                       node's rules for them as they are
+     * @param ranges         each node's pod CIDR (for dual stack one of each family, comma-separated), by node name
+     * @param addresses      each node's address on the cluster network (for dual stack one of each family,
+     *                       comma-separated), by node name
      */
-    public static void program(NodeCommands commands, Parallel parallel, String podSubnet, Map<String, String> ranges,
-                               Map<String, String> addresses) throws InterruptedException {
+    public static void program(NodeCommands commands, Parallel parallel, String podSubnet, String serviceSubnets,
+                               Map<String, String> ranges, Map<String, String> addresses) throws InterruptedException {
+        // The Service ranges go in the environment: nodes from images before the guard take one argument only.
         parallel.forEach(ranges.keySet().stream().sorted().toList(), node -> {
             commands.runWithInput(node, routesOf(node, ranges, addresses), "sh", "-c",
-                    "if command -v kubicle-pod-routes >/dev/null; then kubicle-pod-routes \"$1\"; fi", "sh",
-                    podSubnet);
+                    "if command -v kubicle-pod-routes >/dev/null; then"
+                            + " KUBICLE_SERVICE_SUBNETS=\"$2\" kubicle-pod-routes \"$1\"; fi", "sh",
+                    podSubnet, serviceSubnets);
         });
     }
 

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * The default CNI manifest of a node image, made ready to apply as kind makes it. kind's images mark their manifest:
  * "would you kindly template this file" makes it a Go template whose only datum is {@code .PodSubnet}, and "would you
  * kindly patch this file" asks for the API server's in-cluster endpoint in the CNI DaemonSet's environment, so that
- * the CNI need not wait for kube-proxy. kubicle's own manifest is unmarked but holds the same
- * {@code {{ .PodSubnet }}} placeholder, which is filled in too; other template actions in an unmarked manifest are
- * left as they are, as kind leaves the whole of it.
+ * the CNI need not wait for kube-proxy. kubicle's own manifest carries the first marker, so that kind fills it in
+ * too; its older images lacked it, so a {@code {{ .PodSubnet }}} placeholder in an unmarked manifest is filled in as
+ * well, and other template actions there are left as they are, as kind leaves the whole of it.
  */
 final class CniManifest {
     static final String TEMPLATE_MARKER = "would you kindly template this file";

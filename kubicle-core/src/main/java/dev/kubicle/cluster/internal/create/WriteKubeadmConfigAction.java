@@ -58,8 +58,8 @@ public final class WriteKubeadmConfigAction implements Action<ActionContext> {
         Map<String, String> ranges = new HashMap<>();
         plan.nodes().forEach(node -> plan.podRange(node).ifPresent(range -> ranges.put(node.name(), range)));
         if (!ranges.isEmpty()) {
-            PodRoutes.program(context.commands(), context.parallel(), plan.config().networking().podSubnet(), ranges,
-                    addresses);
+            PodRoutes.program(context.commands(), context.parallel(), plan.config().networking().podSubnet(),
+                    plan.config().networking().serviceSubnet(), ranges, addresses);
         }
     }
 

@@ -42,6 +42,7 @@ public final class RoutePodsAction implements Action<LifecycleContext> {
                 addresses.put(node.node(), node.address());
             }
         }
-        PodRoutes.program(context.commands(), context.parallel(), subnet.get(), ranges, addresses);
+        PodRoutes.program(context.commands(), context.parallel(), subnet.get(),
+                PodNetwork.serviceSubnets(context.commands(), controlPlane), ranges, addresses);
     }
 }

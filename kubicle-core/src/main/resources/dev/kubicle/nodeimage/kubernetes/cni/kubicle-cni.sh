@@ -3,7 +3,8 @@
 # a dual-stack cluster) from the controller manager or from kubicle; this loop makes the node's CNI config hand out
 # addresses from it (ptp + host-local, so each pod has a veth and a host route, no bridge), and has the node's
 # kubicle-pod-routes route every other node's pod CIDRs to that node's IP of the same family over the cluster's
-# network and masquerade pod traffic that leaves the pod network.
+# network, masquerade pod traffic that leaves the pod network, and refuse packets for Service addresses that no
+# Service has.
 #
 # It runs busybox in its own image, and everything that touches the node through `chroot /host` with the node's
 # own tools (ip, iptables, kubectl): the image stays tiny and can never disagree with the node's iptables backend.
@@ -83,10 +84,26 @@ write_conf() {
   return 0
 }
 
-# Routes and masquerading are the node's own tool's work (cluster creation and start use it too).
+# The cluster's Service ranges (its ServiceCIDR objects), comma-separated; nothing where the API has no
+# ServiceCIDRs (Kubernetes before 1.33), which leaves the node's rules for them as they are.
+service_subnets() {
+  local out
+  if out=$(on_host kubectl --kubeconfig="$CREDENTIALS/kubeconfig" get servicecidrs \
+    -o 'jsonpath={range .items[*]}{range .spec.cidrs[*]}{@}{","}{end}{end}' 2>&1); then
+    echo "${out%,}"
+    return 0
+  fi
+  case $out in *"doesn't have a resource type"*) return 0 ;; esac
+  log "cannot read the cluster's Service ranges: $out"
+  return 1
+}
+
+# Routes, masquerading and the guard of the Service ranges are the node's own tool's work (cluster creation and
+# start use it too).
 sync_once() {
-  local nodes name cidrs ips routes="" changes
+  local nodes services name cidrs ips routes="" changes
   nodes=$(list_nodes) || return 1
+  services=$(service_subnets) || return 1
   [ -n "$nodes" ] || return 1
   while IFS='|' read -r name cidrs ips; do
     cidrs=${cidrs%,}
@@ -101,7 +118,8 @@ sync_once() {
   done <<NODES
 $nodes
 NODES
-  changes=$(printf '%s' "$routes" | on_host kubicle-pod-routes "$POD_SUBNET") || return 1
+  changes=$(printf '%s' "$routes" | on_host env KUBICLE_SERVICE_SUBNETS="$services" kubicle-pod-routes "$POD_SUBNET") \
+    || return 1
   [ -z "$changes" ] || printf '%s\n' "$changes" | while read -r line; do log "$line"; done
 }
 

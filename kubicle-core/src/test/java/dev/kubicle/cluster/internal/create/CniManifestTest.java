@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,21 @@ class CniManifestTest {
 
         assertThat(CniManifest.prepare(manifest, "10.244.0.0/16", ENDPOINT))
                 .isEqualTo("# " + CniManifest.TEMPLATE_MARKER + "\n" + expected + "\n");
+    }
+
+    /** kind fills in only a marked manifest; unmarked, its DaemonSet got the placeholder as its pod subnet. */
+    @Test
+    void kubiclesOwnManifestIsMarkedSoThatKindFillsInItsPodSubnet() throws IOException {
+        String manifest;
+        try (InputStream in = CniManifest.class.getResourceAsStream(
+                "/dev/kubicle/nodeimage/kubernetes/manifests/default-cni.yaml")) {
+            manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(manifest).contains(CniManifest.TEMPLATE_MARKER);
+        assertThat(CniManifest.prepare(manifest, "10.244.0.0/16", ENDPOINT))
+                .contains("value: \"10.244.0.0/16\"")
+                .doesNotContain("{{");
     }
 
     @Test
