@@ -6,7 +6,7 @@
 #                                                               busybox, with the tools the tests call in it: dig,
 #                                                               getent, curl, bash, OpenBSD's nc (from this host, with the
 #                                                               shared libraries they load)
-#   registry.k8s.io/e2e-test-images/busybox:<tag>               Debian's static busybox and its applets
+#   registry.k8s.io/e2e-test-images/busybox:<tag>               Debian's static busybox and its applets, bash as sh
 #   registry.k8s.io/e2e-test-images/glibc-dns-testing:<tag>     busybox with dig, getent (glibc's resolver), bash
 #   registry.k8s.io/e2e-test-images/nginx:<tag> (both tags)     Debian's nginx, serving a page on port 80
 #
@@ -143,9 +143,14 @@ build_agnhost() {
   import "$root" agnhost -c 'ENTRYPOINT ["/agnhost"]' -c 'CMD ["pause"]'
 }
 
+# bash is the image's sh: Debian's busybox 1.35 sh drops environment variables whose names are not shell names
+# (`sh -c env` loses `data-1=value-1`), and the tests that feed ConfigMap and Secret keys to the environment read
+# them back that way; the upstream image's sh passes them on.
 build_busybox() {
   local root=$WORK/busybox
   base_root "$root"
+  add_program "$root" /bin/bash
+  ln -sfn bash "$root/bin/sh"
   import "$root" busybox -c 'CMD ["sh"]'
 }
 
