@@ -11,8 +11,8 @@ enum KubeadmApiVersion {
     /** kubeadm 1.22 and later read it; below v1.23 kind would still use v1beta2, which kubicle does not write. */
     V1BETA3("v1beta3", false, null),
     /**
-     * New in kubeadm 1.31: {@code extraArgs} became lists of name/value pairs, so an argument may repeat, and the
-     * key algorithm became a field.
+     * New in kubeadm 1.31: {@code extraArgs} became lists of name/value pairs, so an argument may repeat, the key
+     * algorithm became a field, and control-plane components got {@code extraEnvs}.
      */
     V1BETA4("v1beta4", true, "ECDSA-P256");
 
@@ -42,6 +42,11 @@ enum KubeadmApiVersion {
 
     /** Whether {@code extraArgs} and {@code kubeletExtraArgs} are lists of name/value pairs rather than maps. */
     boolean argsAsList() {
+        return argsAsList;
+    }
+
+    /** Whether control-plane components take environment variables ({@code extraEnvs}); new with the list form. */
+    boolean componentEnvs() {
         return argsAsList;
     }
 

@@ -13,14 +13,24 @@ final class KubeadmTypes {
 
     record ClusterConfiguration(String apiVersion, String kind, String kubernetesVersion, String clusterName,
                                 String controlPlaneEndpoint, ApiServer apiServer,
-                                ControlPlaneComponent controllerManager, ControlPlaneComponent scheduler,
+                                ControlPlaneComponent controllerManager, ControlPlaneComponent scheduler, Etcd etcd,
                                 ClusterNetworking networking, String encryptionAlgorithm) {
     }
 
-    record ApiServer(List<String> certSANs, ExtraArgs extraArgs) {
+    record ApiServer(List<String> certSANs, ExtraArgs extraArgs, List<EnvVar> extraEnvs) {
     }
 
-    record ControlPlaneComponent(ExtraArgs extraArgs) {
+    record ControlPlaneComponent(ExtraArgs extraArgs, List<EnvVar> extraEnvs) {
+    }
+
+    record Etcd(LocalEtcd local) {
+    }
+
+    record LocalEtcd(List<EnvVar> extraEnvs) {
+    }
+
+    /** An environment variable of a control-plane component's container (v1beta4's {@code extraEnvs}). */
+    record EnvVar(String name, String value) {
     }
 
     record ClusterNetworking(String podSubnet, String serviceSubnet) {
