@@ -56,14 +56,15 @@ class KubeadmConfigRendererTest {
         JsonNode cluster = render(Inputs.bootstrapControlPlane()).get(0);
 
         for (String component : List.of("controllerManager", "scheduler")) {
-            assertThat(cluster.path(component).path("extraArgs").findValuesAsText("name")).contains("leader-elect");
             assertThat(cluster.path(component).path("extraArgs").toString())
                     .contains("{\"name\":\"leader-elect\",\"value\":\"false\"}");
         }
     }
 
-    @ParameterizedTest(name = "Kubernetes {0}: GOGC={1}")
-    @CsvSource({"v1.35.4, 50", "v1.31.0, 50", "v1.30.13, <absent>"})
+    @ParameterizedTest(name = "Kubernetes {0}: extraEnvs {1}")
+    @CsvSource({"v1.35.4, '[{\"name\":\"GOGC\",\"value\":\"50\"}]'",
+            "v1.31.0, '[{\"name\":\"GOGC\",\"value\":\"50\"}]'",
+            "v1.30.13, <absent>"})
     void theControlPlaneCollectsGarbageWhenItsHeapGrewByHalfWhereKubeadmTakesEnvironment(String kubernetes,
             String expected) {
         JsonNode cluster = render(Inputs.bootstrapControlPlane().version(kubernetes)).get(0);
@@ -71,10 +72,7 @@ class KubeadmConfigRendererTest {
         for (JsonNode component : List.of(cluster.path("apiServer"), cluster.path("controllerManager"),
                 cluster.path("scheduler"), cluster.path("etcd").path("local"))) {
             JsonNode envs = component.path("extraEnvs");
-            String gogc = envs.isMissingNode() ? "<absent>" : envs.path(0).path("value").asText();
-            assertThat(gogc).isEqualTo(expected);
-            assertThat(envs.size()).isLessThanOrEqualTo(1);
-            assertThat(envs.path(0).path("name").asText("GOGC")).isEqualTo("GOGC");
+            assertThat(envs.isMissingNode() ? "<absent>" : envs.toString()).isEqualTo(expected);
         }
     }
 
