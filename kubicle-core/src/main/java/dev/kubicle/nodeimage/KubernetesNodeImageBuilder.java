@@ -3,6 +3,7 @@ package dev.kubicle.nodeimage;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.config.ImageReference;
+import dev.kubicle.internal.KubicleCache;
 import dev.kubicle.progress.ConsoleProgress;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.Provider;

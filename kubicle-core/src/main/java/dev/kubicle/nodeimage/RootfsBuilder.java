@@ -2,6 +2,7 @@ package dev.kubicle.nodeimage;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.internal.KubicleCache;
 import dev.kubicle.nodeimage.BaseImageRecipe.RecipeFile;
 
 import java.io.IOException;

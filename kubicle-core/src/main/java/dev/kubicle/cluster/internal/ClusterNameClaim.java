@@ -4,10 +4,12 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.ClusterPlan;
 import dev.kubicle.cluster.Labels;
+import dev.kubicle.internal.KubicleCache;
 import dev.kubicle.provider.NetworkInfo;
 import dev.kubicle.provider.NetworkSpec;
 import dev.kubicle.provider.Provider;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,13 @@ import java.util.Map;
 /**
  * Makes a create the only owner of its cluster's name before it makes anything else, so that a create that loses
  * never cleans up what another one made. The claim is the cluster's network: a cluster that exists, even half-made
- * (a create killed early), already has one, or nodes or volumes; and of two creates racing, whose engine calls both
- * passed the engine's best-effort name check, the one whose network was made first wins, and the other deletes its
- * own network and stops.
+ * (a create killed early), already has one, or nodes or volumes. Creates on this host claim a name one at a time
+ * ({@link ClusterNameLock}), so the second always finds the first one's network. Creates on other hosts sharing the
+ * engine can still race past the engine's best-effort name check; then the one whose network was made first wins,
+ * and the other deletes its own network and stops.
  */
 public final class ClusterNameClaim {
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
     private static final int SETTLE_TRIES = 60;
     private static final long SETTLE_PAUSE_MILLIS = 250;
 
@@ -27,6 +31,13 @@ public final class ClusterNameClaim {
     }
 
     public static void claim(Provider provider, ClusterPlan plan) throws InterruptedException {
+        try (ClusterNameLock onThisHost = ClusterNameLock.acquire(KubicleCache.directory().resolve("claims"),
+                plan.name(), LOCK_TIMEOUT)) {
+            claimOnTheEngine(provider, plan);
+        }
+    }
+
+    private static void claimOnTheEngine(Provider provider, ClusterPlan plan) throws InterruptedException {
         Map<String, String> labels = Labels.ofCluster(plan.name());
         if (!provider.listNodes(labels).isEmpty() || !provider.networks(labels).isEmpty()
                 || !provider.volumes(labels).isEmpty() || provider.network(plan.network()).isPresent()) {
