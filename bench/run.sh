@@ -16,6 +16,7 @@
 #   BENCH_ROUNDS [3]              measured rounds; one warm-up round comes first
 #   BENCH_VERSION_RUNS [10]       `version` runs per tool and round
 #   BENCH_IDLE_SECONDS [60]       idle window after the 3-node cluster is Ready
+#   BENCH_IDLE_SETTLE_SECONDS [30] wait between Ready and the idle window (start-up is not idling)
 #   BENCH_COME_BACK_SECONDS [180] how long a stopped cluster has, from the start of its start, to be Ready again
 #   BENCH_IMAGE [kubicle/node:v1.37.2]   the node image both tools use; the default is built if missing
 #   BENCH_KIND_VERSION [v0.33.0]  the kind release built from source
@@ -160,4 +161,5 @@ say "engine runtime: $(default_runtime); kind: $("$KIND" version); kubectl: $kub
 
 java -jar "$BENCH_JAR" run --checkout "$here" --kind "$KIND" --kubicle "$here/bin/kubicle" --image "$IMAGE" \
   --kubectl "$kubectl" --rounds "${BENCH_ROUNDS:-3}" --version-runs "${BENCH_VERSION_RUNS:-10}" \
-  --idle-seconds "${BENCH_IDLE_SECONDS:-60}" --come-back-seconds "${BENCH_COME_BACK_SECONDS:-180}" "$@"
+  --idle-seconds "${BENCH_IDLE_SECONDS:-60}" --idle-settle-seconds "${BENCH_IDLE_SETTLE_SECONDS:-30}" \
+  --come-back-seconds "${BENCH_COME_BACK_SECONDS:-180}" "$@"

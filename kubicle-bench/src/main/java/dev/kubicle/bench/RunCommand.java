@@ -61,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--idle-seconds", defaultValue = "60", description = "Idle window (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
+    @Option(names = "--idle-settle-seconds", defaultValue = "30",
+            description = "Wait between the 3-node cluster being Ready and the idle window, so that the start-up of "
+                    + "its system pods is not counted as idle use (default: ${DEFAULT-VALUE}).")
+    int idleSettleSeconds;
+
     @Option(names = "--settle-seconds", defaultValue = "5",
             description = "Pause before each create and each start (default: ${DEFAULT-VALUE}).")
     int settleSeconds;
@@ -109,9 +114,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1 || comeBackSeconds < 1) {
+        if (rounds < 1 || warmupRounds < 0 || versionRuns < 1 || idleSeconds < 1 || idleSettleSeconds < 0
+                || comeBackSeconds < 1) {
             System.err.println("kubicle-bench: --rounds, --version-runs, --idle-seconds and --come-back-seconds must "
-                    + "be at least 1");
+                    + "be at least 1, --idle-settle-seconds at least 0");
             return 2;
         }
         if (only != null && !only.equals("load") && !only.equals("snapshots")) {
@@ -130,8 +136,9 @@ final class RunCommand implements Callable<Integer> {
         CommandRunner runner = new CommandRunner(workDirectory.resolve("logs"));
         NodeObserver observer = new DockerNodeObserver(runner);
         List<ToolUnderTest> tools = this.tools.tools();
-        BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, settleSeconds,
-                pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(), root.relativize(threeNodes).toString());
+        BenchSettings settings = new BenchSettings(rounds, warmupRounds, versionRuns, idleSeconds, idleSettleSeconds,
+                settleSeconds, pollSeconds, comeBackSeconds, root.relativize(oneNode).toString(),
+                root.relativize(threeNodes).toString());
         BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, workDirectory,
                 Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout), onlySnapshots);
         BenchCleanup cleanup = new BenchCleanup(runner, observer, workDirectory.resolve("cleanup.kubeconfig"),

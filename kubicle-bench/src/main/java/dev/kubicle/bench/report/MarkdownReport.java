@@ -107,7 +107,9 @@ public final class MarkdownReport {
 
     private void roleTable() {
         line("Idle usage by node role, and the whole host's CPU for comparison, in the "
-                + results.settings().idleSeconds() + " s after all nodes were Ready (median over rounds):");
+                + results.settings().idleSeconds() + (results.settings().idleSettleSeconds() == 0 ? " s after"
+                : " s that began " + results.settings().idleSettleSeconds() + " s after")
+                + " all nodes were Ready (median over rounds):");
         line();
         line("| metric | kind | kubicle | kubicle/kind |");
         line("|---|--:|--:|--:|");

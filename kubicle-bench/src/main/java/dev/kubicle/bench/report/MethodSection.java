@@ -22,9 +22,12 @@ final class MethodSection {
         bullet(out, "**Delete** is the wall time of `delete cluster`. **`version`** is the wall time of "
                 + settings.versionRuns()
                 + " runs per round of `kind version` and `bin/kubicle version` (the launcher users run).");
-        bullet(out, "**Idle**: once the 3-node cluster is Ready, the harness waits " + settings.idleSeconds()
-                + " s and reads each node container's cgroup before and after: CPU from `cpuacct.usage` (cgroup v2: "
-                + "`cpu.stat` usage_usec), normalised to a minute; memory from `memory.usage_in_bytes` (page cache "
+        String settle = settings.idleSettleSeconds() == 0 ? "" : "lets it settle for " + settings.idleSettleSeconds()
+                + " s (a cluster whose nodes are Ready before its system pods run, as kubicle's are, starts them in "
+                + "that time: start-up, not idling), then ";
+        bullet(out, "**Idle**: once the 3-node cluster is Ready, the harness " + settle + "waits "
+                + settings.idleSeconds() + " s and reads each node container's cgroup before and after: CPU from "
+                + "`cpuacct.usage` (cgroup v2: `cpu.stat` usage_usec), normalised to a minute; memory from `memory.usage_in_bytes` (page cache "
                 + "included) and RSS from `memory.stat` total_rss (v2: `memory.current`, anon) at the end. A node's "
                 + "cgroup holds all of its processes, its pods included. Warm-up rounds skip the idle window.");
         bullet(out, "**Add a worker** (after the idle window): `kubicle create node --name <cluster>` on the running "

@@ -130,6 +130,7 @@ public final class BenchRunner {
         double load = HostStats.loadAverage(HostStats.PROC);
         ToolUnderTest tool = cycle.tool();
         try {
+            ReadinessWaiter.sleep(Duration.ofSeconds(plan.settings().idleSettleSeconds()));
             List<NodeContainer> nodes = checks.nodes(cycle, Scenario.IDLE_THREE.nodes());
             IdleMeasurement idle = observer.idle(nodes, Duration.ofSeconds(plan.settings().idleSeconds()));
             return new Sample(tool.tool(), Scenario.IDLE_THREE, cycle.round(), false, true, idle.seconds(), null,

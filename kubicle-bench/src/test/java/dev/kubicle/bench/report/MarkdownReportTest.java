@@ -65,6 +65,13 @@ class MarkdownReportTest {
     }
 
     @Test
+    void theIdleWindowSaysHowLongAfterReadyItBegan() {
+        assertThat(report).contains("in the 60 s that began 30 s after all nodes were Ready (median over rounds):");
+        assertThat(report).contains("the harness lets it settle for 30 s (a cluster whose nodes are Ready before its "
+                + "system pods run, as kubicle's are, starts them in that time: start-up, not idling), then waits 60 s");
+    }
+
+    @Test
     void theWholeHostsCpuIsShownBesideTheNodes() {
         // kind's idle windows: 12 CPU s on the host in 60 s, kubicle's 8.
         assertThat(report).contains("| host CPU, all processes (CPU s/min) | 12.0 | 8.00 | 0.67 |");

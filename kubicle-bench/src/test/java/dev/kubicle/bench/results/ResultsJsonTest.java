@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsJsonTest {
-    private static final BenchSettings SETTINGS = new BenchSettings(3, 1, 10, 60, 5, 0.5, 180, "one.yaml",
+    private static final BenchSettings SETTINGS = new BenchSettings(3, 1, 10, 60, 30, 5, 0.5, 180, "one.yaml",
             "three.yaml");
     private static final MachineFacts MACHINE = new MachineFacts("cpu", 2, 1024, "os", "6.1", "20.10", "1",
             "cgroupfs", "runc", "kind v0.33.0", "kubicle v0.1.0", "abc", "17", "v1.37.2", "kubicle/node:v1.37.2",

@@ -137,7 +137,7 @@ class BenchRunnerTest {
 
     private BenchResults run(NodeObserver observer, boolean snapshotsOnly) {
         List<ToolUnderTest> tools = List.of(tool(Tool.KIND), tool(Tool.KUBICLE));
-        BenchSettings settings = new BenchSettings(2, 1, 2, 1, 0, 0.05, 2, "one.yaml", "three.yaml");
+        BenchSettings settings = new BenchSettings(2, 1, 2, 1, 0, 0, 0.05, 2, "one.yaml", "three.yaml");
         CommandRunner runner = new CommandRunner(directory.resolve("logs"));
         BenchPlan plan = new BenchPlan(tools, oneNode, threeNodes, settings, directory, Duration.ofSeconds(20),
                 Duration.ofSeconds(20), snapshotsOnly);
