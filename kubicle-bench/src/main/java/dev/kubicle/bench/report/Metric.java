@@ -30,10 +30,11 @@ public enum Metric {
     SAVE_THREE(Scenario.SAVE_THREE, null),
     /** A CI job's fresh cluster from a known state instead of a create: held to a share of kubicle's own create. */
     RESTORE_THREE(Scenario.RESTORE_THREE, Target.shareAtMost(0.3, Metric.CREATE_THREE)),
-    IDLE_CPU("idle CPU per node", "CPU s/min", perNode(node -> true, Metric::cpuPerMinute), Target.ratioAtMost(1.0)),
+    /** Issue 15 asks idle CPU and memory per node of at most 0.8 of kind's, not mere parity. */
+    IDLE_CPU("idle CPU per node", "CPU s/min", perNode(node -> true, Metric::cpuPerMinute), Target.ratioAtMost(0.8)),
     IDLE_MEMORY("memory per node, cgroup usage", "MiB", perNode(node -> true, Metric::memoryMiB),
-            Target.ratioAtMost(1.0)),
-    IDLE_RSS("RSS per node", "MiB", perNode(node -> true, Metric::rssMiB), Target.ratioAtMost(1.0)),
+            Target.ratioAtMost(0.8)),
+    IDLE_RSS("RSS per node", "MiB", perNode(node -> true, Metric::rssMiB), Target.ratioAtMost(0.8)),
     VERSION("`version` wall time (CLI start-up)", "s", Scenario.VERSION, Metric::seconds, Target.kubicleAtMost(0.4)),
     IDLE_CPU_CONTROL_PLANE("idle CPU, control-plane node", "CPU s/min",
             perNode(Metric::controlPlane, Metric::cpuPerMinute), null),

@@ -57,6 +57,15 @@ class SummaryTest {
     }
 
     @Test
+    void idleUsageMustBeAtMostFourFifthsOfKinds() {
+        // 2.0 against 3.0 CPU s/min per node is two thirds of kind's.
+        assertThat(row(Metric.IDLE_CPU).verdict()).isEqualTo(Verdict.MET);
+        assertThat(Metric.IDLE_CPU.target().orElseThrow().describe("CPU s/min")).isEqualTo("ratio ≤ 0.8");
+        assertThat(Metric.IDLE_MEMORY.target()).isEqualTo(Metric.IDLE_CPU.target());
+        assertThat(Metric.IDLE_RSS.target()).isEqualTo(Metric.IDLE_CPU.target());
+    }
+
+    @Test
     void cliStartUpIsJudgedOnKubiclesOwnTime() {
         SummaryRow version = row(Metric.VERSION);
 
