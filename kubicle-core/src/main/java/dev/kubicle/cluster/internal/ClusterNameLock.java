@@ -80,7 +80,10 @@ final class ClusterNameLock implements AutoCloseable {
             }
             locked = true;
         } catch (IOException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot lock " + lockFile + ": " + e.getMessage(), e);
+            // An I/O error from the lock itself, not a held lock: a file system without locks (an NFS home
+            // without its lock service), where the engine's check alone would let two creates of one name race.
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot lock " + lockFile + ": " + e.getMessage()
+                    + "; set XDG_CACHE_HOME to a directory on a local disk and retry", e);
         } finally {
             if (!locked) {
                 closeQuietly(file);
