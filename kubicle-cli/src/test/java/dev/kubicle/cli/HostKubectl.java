@@ -1,6 +1,7 @@
 package dev.kubicle.cli;
 
 import dev.kubicle.config.ConfigDefaults;
+import dev.kubicle.internal.KubicleCache;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,8 @@ record HostKubectl(Path binary, Path kubeconfig) {
 
     /** The kubectl of kubicle's cache ({@code $XDG_CACHE_HOME/kubicle}, else ~/.cache/kubicle), as the build put it. */
     static HostKubectl using(Path kubeconfig) {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        Path binary = cache.resolve(Path.of("kubicle", "components", ConfigDefaults.DEFAULT_KUBERNETES_VERSION,
-                "bin", "kubectl"));
+        Path binary = KubicleCache.directory().resolve(Path.of("components",
+                ConfigDefaults.DEFAULT_KUBERNETES_VERSION, "bin", "kubectl"));
         if (!Files.isExecutable(binary)) {
             throw new AssertionError("no kubectl at " + binary + ": creating a cluster builds the node image, and "
                     + "with it this binary; was the node image built on another machine?");

@@ -95,8 +95,8 @@ final class KubeadmDocuments {
             scheduler = scheduler.with("feature-gates", gates);
         }
         // Lets PersistentVolumes of type hostPath be provisioned on a one-node cluster, as kind allows.
-        controllerManager = controllerManager.with("enable-hostpath-provisioner", "true")
-                .with("kube-api-qps", CONTROLLER_MANAGER_QPS)
+        controllerManager = controllerManager.with("enable-hostpath-provisioner", "true");
+        controllerManager = controllerManager.with("kube-api-qps", CONTROLLER_MANAGER_QPS)
                 .with("kube-api-burst", CONTROLLER_MANAGER_BURST);
         if (input.podRangesByKubicle()) {
             controllerManager = controllerManager.with("allocate-node-cidrs", "false");

@@ -2,12 +2,11 @@ package dev.kubicle.kubeconfig;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.internal.FileErrors;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ public final class KubeconfigFiles {
         } catch (CharacterCodingException e) {
             throw invalid(file, new InvalidKubeconfigException("it is not UTF-8 text", e));
         } catch (IOException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot read " + file + ": " + describe(e), e);
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot read " + file + ": " + FileErrors.describe(e), e);
         }
         try {
             return Kubeconfig.read(text);
@@ -129,7 +128,7 @@ public final class KubeconfigFiles {
         try {
             PrivateFileWriter.replace(file, kubeconfig.toYaml());
         } catch (IOException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot write " + file + ": " + describe(e), e);
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -151,19 +150,5 @@ public final class KubeconfigFiles {
     private static KubicleException invalid(Path file, InvalidKubeconfigException e) {
         return new KubicleException(ExitCode.INVALID_INPUT, file + ": not a valid kubeconfig (" + e.getMessage()
                 + "); fix or move it, or set KUBECONFIG to another file", e);
-    }
-
-    /** Java's file errors carry the path as their message; this says what went wrong instead. */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileSystemException fileError && fileError.getReason() != null) {
-            return fileError.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package dev.kubicle.kubeconfig;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.internal.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -46,7 +47,7 @@ final class KubeconfigLock implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE,
-                    "cannot create " + lockFile + " to lock " + file + ": " + KubeconfigFiles.describe(e), e);
+                    "cannot create " + lockFile + " to lock " + file + ": " + FileErrors.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KubicleException(ExitCode.INTERRUPTED, "interrupted while waiting for " + lockFile, e);
@@ -59,7 +60,7 @@ final class KubeconfigLock implements AutoCloseable {
             Files.deleteIfExists(lockFile);
         } catch (IOException e) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot delete " + lockFile + ": "
-                    + KubeconfigFiles.describe(e) + "; delete it by hand, or kubectl and kubicle will wait for it", e);
+                    + FileErrors.describe(e) + "; delete it by hand, or kubectl and kubicle will wait for it", e);
         }
     }
 }

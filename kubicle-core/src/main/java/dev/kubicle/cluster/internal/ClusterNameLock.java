@@ -2,6 +2,7 @@ package dev.kubicle.cluster.internal;
 
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.internal.FileErrors;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -37,8 +38,9 @@ final class ClusterNameLock implements AutoCloseable {
     }
 
     /**
-     * Waits up to the timeout for the lock of the name. A directory that cannot hold the lock file (a read-only home)
-     * leaves only the engine's check, which still tells a later create that the name is taken.
+     * Waits up to the timeout for the lock of the name. A lock that cannot be taken at all (a read-only home, a file
+     * system without locks) fails the create: without it, the engine's check alone would let two creates of one name
+     * race, and the fix, a cache directory on a local disk, is the user's one line away.
      */
     static ClusterNameLock acquire(Path directory, String name, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -49,9 +51,7 @@ final class ClusterNameLock implements AutoCloseable {
         try {
             Path lockFile = directory.resolve(name + ".lock");
             FileChannel file = open(lockFile);
-            if (file != null) {
-                waitForLock(file, lockFile, name, deadline);
-            }
+            waitForLock(file, lockFile, name, deadline);
             return new ClusterNameLock(inThisProcess, file);
         } catch (RuntimeException | InterruptedException e) {
             inThisProcess.release();
@@ -63,8 +63,8 @@ final class ClusterNameLock implements AutoCloseable {
         try {
             Files.createDirectories(lockFile.getParent());
             return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException cannotLockHere) {
-            return null;
+        } catch (IOException e) {
+            throw cannotLock(lockFile, e);
         }
     }
 
@@ -81,14 +81,18 @@ final class ClusterNameLock implements AutoCloseable {
             locked = true;
         } catch (IOException e) {
             // An I/O error from the lock itself, not a held lock: a file system without locks (an NFS home
-            // without its lock service), where the engine's check alone would let two creates of one name race.
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot lock " + lockFile + ": " + e.getMessage()
-                    + "; set XDG_CACHE_HOME to a directory on a local disk and retry", e);
+            // without its lock service).
+            throw cannotLock(lockFile, e);
         } finally {
             if (!locked) {
                 closeQuietly(file);
             }
         }
+    }
+
+    private static KubicleException cannotLock(Path lockFile, IOException e) {
+        return new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot lock " + lockFile + ": " + FileErrors.describe(e)
+                + "; set XDG_CACHE_HOME to a writable directory on a local disk and retry", e);
     }
 
     private static KubicleException stillHeld(String name, String holder) {
@@ -108,9 +112,7 @@ final class ClusterNameLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (file != null) {
-                closeQuietly(file);
-            }
+            closeQuietly(file);
         } finally {
             inThisProcess.release();
         }

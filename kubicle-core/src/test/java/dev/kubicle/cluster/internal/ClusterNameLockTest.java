@@ -80,10 +80,14 @@ class ClusterNameLockTest {
     }
 
     @Test
-    void aDirectoryThatCannotHoldTheLockLeavesOnlyTheEnginesCheck() throws Exception {
+    void aDirectoryThatCannotHoldTheLockFailsTheCreateAndSaysWhatToDo() throws Exception {
         Path aFile = Files.writeString(directory.resolve("a-file"), "");
 
-        ClusterNameLock.acquire(aFile.resolve("claims"), "unlockable", SHORT).close();
+        assertThatThrownBy(() -> ClusterNameLock.acquire(aFile.resolve("claims"), "unlockable", SHORT))
+                .isInstanceOf(KubicleException.class)
+                .hasMessage("cannot lock " + aFile.resolve("claims").resolve("unlockable.lock") + ": Not a directory"
+                        + "; set XDG_CACHE_HOME to a writable directory on a local disk and retry");
+        ClusterNameLock.acquire(directory, "unlockable", SHORT).close();
     }
 
     private void startHolder(String name) throws IOException {
