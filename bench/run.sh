@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks kubicle against kind on this machine and rewrites docs/benchmarks.md with the results: create, stop,
 # start until Ready again and delete of a 1-node and a 1+2-node cluster, adding and deleting a worker and saving and
-# restoring a snapshot (kubicle only: kind cannot), idle usage and CLI start-up. kind's clusters are stopped and started as its users can, with
-# `docker stop` and `docker start` of their node containers.
+# restoring a snapshot (kubicle only: kind cannot), idle usage, CLI start-up and, last, loading images. kind's
+# clusters are stopped and started as its users can, with `docker stop` and `docker start` of their node containers.
 #
-#   bench/run.sh                  the whole comparison (45 to 60 minutes with the defaults)
+#   bench/run.sh                  the whole comparison (60 to 90 minutes with the defaults, loading images included)
 #   bench/run.sh --no-docs        the same, but leaves docs/ alone (trial runs)
 #   bench/run.sh --only snapshots only kubicle's snapshot save and restore of the 1+2 cluster; leaves docs/ alone
-#   bench/run.sh --only load      only loading images into a 1+2 cluster (issue 15; about 15 minutes); rewrites
+#   bench/run.sh --only load      only loading images into a 1+2 cluster (issue 15; 15 to 30 minutes); rewrites
 #                                 only its own part of docs/benchmarks.md (with --no-docs, none)
 #   bench/run.sh --help           the harness's own options; any option is passed on to it
 #   bench/junit5.sh               (a script of its own) kubicle-junit5: first test, shared and reused clusters

@@ -19,5 +19,6 @@ package dev.kubicle.bench.results;
  * @param threeNodeConfig the 3-node cluster config, as given to both tools
  */
 public record BenchSettings(int rounds, int warmupRounds, int versionRuns, int idleSeconds,
-                            int idleSettleSeconds, int settleSeconds, double pollSeconds, int comeBackSeconds, String oneNodeConfig, String threeNodeConfig) {
+                            int idleSettleSeconds, int settleSeconds, double pollSeconds, int comeBackSeconds,
+                            String oneNodeConfig, String threeNodeConfig) {
 }
