@@ -1,17 +1,14 @@
 package dev.kubicle.cluster.internal.lifecycle;
 
 import dev.kubicle.cluster.internal.Action;
-import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.PodNetwork;
 import dev.kubicle.cluster.internal.PodRoutes;
 import dev.kubicle.provider.NodeInfo;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -30,17 +27,8 @@ public final class RoutePodsAction implements Action<LifecycleContext> {
     @Override
     public void execute(LifecycleContext context) throws InterruptedException {
         String controlPlane = ControlPlanes.anyRunning(context);
-        // Three kubectl calls that do not depend on each other, each a process started in the node: asked together,
-        // a start waits for one of them instead of three in a row.
-        Parallel parallel = context.parallel();
-        Future<String> serviceSubnets = parallel.start(() -> PodNetwork.serviceSubnets(context.commands(),
-                controlPlane));
-        Future<List<PodNetwork.NodeRange>> nodes = parallel.start(() -> PodNetwork.nodes(context.commands(),
-                controlPlane));
         Optional<String> subnet = PodNetwork.kubicleSubnet(context.commands(), controlPlane);
         if (subnet.isEmpty()) {
-            parallel.awaitQuietly(serviceSubnets);
-            parallel.awaitQuietly(nodes);
             context.progress().detail("the cluster does not run kubicle's pod network: its own CNI routes pods");
             return;
         }
@@ -48,13 +36,13 @@ public final class RoutePodsAction implements Action<LifecycleContext> {
                 .collect(Collectors.toSet());
         Map<String, String> ranges = new HashMap<>();
         Map<String, String> addresses = new HashMap<>();
-        for (PodNetwork.NodeRange node : parallel.await(nodes)) {
+        for (PodNetwork.NodeRange node : PodNetwork.nodes(context.commands(), controlPlane)) {
             if (node.routable() && running.contains(node.node())) {
                 ranges.put(node.node(), node.podCidr());
                 addresses.put(node.node(), node.address());
             }
         }
-        PodRoutes.program(context.commands(), parallel, subnet.get(), parallel.await(serviceSubnets), ranges,
-                addresses);
+        PodRoutes.program(context.commands(), context.parallel(), subnet.get(),
+                PodNetwork.serviceSubnets(context.commands(), controlPlane), ranges, addresses);
     }
 }
