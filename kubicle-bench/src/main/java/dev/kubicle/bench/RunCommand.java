@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the whole comparison, loading images last, and writes the results files; regenerates "
@@ -148,12 +149,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("kubicle-bench: clusters of an earlier run are left and cannot be deleted; see above");
             return 1;
         }
-        LoadRun loadRun = new LoadRun(root, started, root.resolve(results).resolve(stamp + "-load.json"),
-                noDocs ? null : root.resolve(docs));
-        LoadBenchmark loadBenchmark = new LoadBenchmark(tools, threeNodes, workDirectory, runner,
-                Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout), System.out);
+        IntSupplier loading = () -> new LoadRun(root, started, root.resolve(results).resolve(stamp + "-load.json"),
+                noDocs ? null : root.resolve(docs)).run(new LoadBenchmark(tools, threeNodes, workDirectory, runner,
+                Duration.ofSeconds(createTimeout), Duration.ofSeconds(deleteTimeout), System.out));
         if ("load".equals(only)) {
-            return loadRun.run(loadBenchmark);
+            return loading.getAsInt();
         }
         MachineFacts machine = new MachineProbe(runner).probe(tools.get(0), tools.get(1), root, kubectl);
         BenchResults initial = new BenchResults(BenchResults.SCHEMA, started.toString(), null, settings, machine,
@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         if (only == null) {
             // Last, on clusters of its own: a failed round above does not keep the load part from being measured.
             System.out.println("kubicle-bench: loading images, beside kind");
-            status = Math.max(status, loadRun.run(loadBenchmark));
+            status = Math.max(status, loading.getAsInt());
         }
         return status;
     }

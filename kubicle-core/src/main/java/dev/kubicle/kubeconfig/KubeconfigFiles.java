@@ -72,7 +72,8 @@ public final class KubeconfigFiles {
         } catch (CharacterCodingException e) {
             throw invalid(file, new InvalidKubeconfigException("it is not UTF-8 text", e));
         } catch (IOException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot read " + file + ": " + FileErrors.describe(e), e);
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                    "cannot read " + file + ": " + FileErrors.describe(e), e);
         }
         try {
             return Kubeconfig.read(text);
@@ -128,7 +129,8 @@ public final class KubeconfigFiles {
         try {
             PrivateFileWriter.replace(file, kubeconfig.toYaml());
         } catch (IOException e) {
-            throw new KubicleException(ExitCode.UNEXPECTED_STATE, "cannot write " + file + ": " + FileErrors.describe(e), e);
+            throw new KubicleException(ExitCode.UNEXPECTED_STATE,
+                    "cannot write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 
