@@ -6,7 +6,9 @@ import dev.kubicle.KubicleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,13 +38,15 @@ public final class Parallel implements AutoCloseable {
 
     public <T> void forEach(List<T> items, Consumer<T> task) throws InterruptedException {
         Batch batch = new Batch();
+        // Tasks are collected as they end, not in order: a failure ends the batch while earlier tasks still run.
+        CompletionService<Object> done = new ExecutorCompletionService<>(executor);
         List<Future<?>> futures = new ArrayList<>();
         for (T item : items) {
-            futures.add(executor.submit(() -> batch.run(() -> task.accept(item))));
+            futures.add(done.submit(() -> batch.run(() -> task.accept(item)), null));
         }
         try {
-            for (Future<?> future : futures) {
-                future.get();
+            for (int i = 0; i < futures.size(); i++) {
+                done.take().get();
             }
         } catch (ExecutionException e) {
             batch.cancel(futures);
