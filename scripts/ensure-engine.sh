@@ -63,7 +63,8 @@ start_engine() {
   else
     need_root "starting dockerd"
     say "starting dockerd (log: $LOG)"
-    setsid dockerd >>"$LOG" 2>&1 </dev/null &
+    # From /: a daemon keeps the directory it was started in, and this one may be a checkout that goes away.
+    (cd / && exec setsid dockerd) >>"$LOG" 2>&1 </dev/null &
     pid=$!
   fi
   wait_for_engine "$pid"

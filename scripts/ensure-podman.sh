@@ -70,12 +70,27 @@ EOF
   fi
 }
 
+# A service started by an older copy of this script from a directory that was deleted since cannot start a
+# container (see start_service); stop it, so that it is started again from /.
+restart_service_without_directory() {
+  local pid
+  for pid in $(pgrep -f "podman system service .*unix://$SOCKET" || true); do
+    [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == *" (deleted)" ]] || continue
+    say "podman's service (pid $pid) runs in a deleted directory and cannot start containers: restarting it"
+    kill "$pid"
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    ! kill -0 "$pid" 2>/dev/null || die "podman's service (pid $pid) did not stop within 10 s"
+  done
+}
+
 start_service() {
   need_root "starting podman's API service"
   mkdir -p "$(dirname "$SOCKET")"
-  # --time=0: the service never exits for want of clients. Its limits are the ones containers.conf names.
-  (ulimit -n "$NOFILE" -u "$NPROC" && exec nohup podman system service --time=0 "unix://$SOCKET") >>"$LOG" 2>&1 \
-    </dev/null &
+  # --time=0: the service never exits for want of clients. Its limits are the ones containers.conf names. It runs
+  # from /: conmon starts in the service's directory, and one that was deleted (a checkout removed after the
+  # service started) fails every container start with "write child: broken pipe".
+  (ulimit -n "$NOFILE" -u "$NPROC" && cd / && exec nohup podman system service --time=0 "unix://$SOCKET") \
+    >>"$LOG" 2>&1 </dev/null &
   wait_for_daemon $! "podman system service" "$LOG" answers summary
 }
 
@@ -115,6 +130,7 @@ main() {
   install_missing
   configure
   allow_traffic_within_bridges
+  restart_service_without_directory
   answers || start_service
   [[ -z $image ]] || load_image "$image"
 }
