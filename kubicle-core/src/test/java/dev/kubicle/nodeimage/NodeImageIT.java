@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code kubicle build node-image} for the default Kubernetes version against the real engine, then a node from
@@ -156,6 +157,34 @@ class NodeImageIT {
 
         assertThat(etcd.stdout()).as(etcd.stderr()).contains("etcd Version: ");
         assertThat(iptables.stdout()).as(iptables.stderr()).contains("-P POSTROUTING ACCEPT");
+    }
+
+    /**
+     * On cgroup v1 systemd removes a slice's cgroups, with their empty children, in each hierarchy it manages and
+     * the slice has no setting for, whenever the slice changes. The kubelet changes its QoS slices while runc makes
+     * pod cgroups under them, and the devices hierarchy is one no slice has a setting for: the node leaves it to
+     * runc, so a cgroup made there outlives a change to its slice.
+     */
+    @Test
+    @Order(8)
+    void aChangeToASliceLeavesTheDevicesCgroupsUnderIt() {
+        assumeTrue(exec("test", "-d", "/sys/fs/cgroup/devices").ok(), "cgroup v1 only");
+        // Two levels down, so that no sibling's device settings reach it: as the kubelet's QoS slices on a new node.
+        String slice = "kubicletest-qos-pod.slice";
+        assertThat(exec("systemctl", "start", slice).ok()).isTrue();
+        String child = "/sys/fs/cgroup/devices"
+                + exec("systemctl", "show", "-p", "ControlGroup", "--value", slice).stdout().strip() + "/pod-child";
+        // As runc makes a pod's cgroup: with any parents systemd has not made.
+        ExecResult made = exec("mkdir", "-p", child);
+        assertThat(made.ok()).as(made.stderr()).isTrue();
+
+        ExecResult change = exec("systemctl", "set-property", "--runtime", slice, "CPUShares=5");
+
+        assertThat(change.ok()).as(change.stderr()).isTrue();
+        assertThat(exec("test", "-d", child).ok()).as(child + " after the change").isTrue();
+        assertThat(exec("test", "-e", "/run/kubicle/boot-only-mounts").ok()).as("boot-only mounts left").isFalse();
+        exec("rmdir", child);
+        exec("systemctl", "stop", slice);
     }
 
     private String imageNamed(String part) {
