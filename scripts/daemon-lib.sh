@@ -15,6 +15,17 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
 }
 
+# start_daemon LOG COMMAND...: starts COMMAND in a session of its own, its output appended to LOG, and sets
+# DAEMON_PID. It runs from /: a daemon keeps the directory it was started in, and the checkout this script runs
+# from may be deleted while the daemon lives on (conmon, which Podman's service starts there, then fails every
+# container start with "write child: broken pipe").
+start_daemon() {
+  local log=$1
+  shift
+  (cd / && exec setsid "$@") >>"$log" 2>&1 </dev/null &
+  DAEMON_PID=$!
+}
+
 # wait_for_daemon PID NAME LOG ANSWERS SUMMARY: waits until the command ANSWERS succeeds, then says what SUMMARY
 # prints; fails when the daemon's process ends first or WAIT_SECONDS pass.
 wait_for_daemon() {

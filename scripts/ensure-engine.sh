@@ -63,9 +63,8 @@ start_engine() {
   else
     need_root "starting dockerd"
     say "starting dockerd (log: $LOG)"
-    # From /: a daemon keeps the directory it was started in, and this one may be a checkout that goes away.
-    (cd / && exec setsid dockerd) >>"$LOG" 2>&1 </dev/null &
-    pid=$!
+    start_daemon "$LOG" dockerd
+    pid=$DAEMON_PID
   fi
   wait_for_engine "$pid"
 }

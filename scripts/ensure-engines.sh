@@ -73,14 +73,12 @@ start_engine() {
   [[ -f "$DATA/e$i/daemon.json" ]] || echo '{}' >"$DATA/e$i/daemon.json"
   # nsenter, not `ip netns exec`: the latter remounts /sys, hiding the host's cgroup mounts the nodes need.
   # The engine's own networks (docker_gwbridge) take addresses from 10.213.64.0/18, never the main engine's.
-  # From /, as scripts/ensure-engine.sh starts the main engine: the checkout this runs from may go away.
-  (cd / && exec setsid nsenter --net="/run/netns/kubicle-e$i" dockerd \
+  start_daemon "/var/log/kubicle-engine-e$i.log" nsenter --net="/run/netns/kubicle-e$i" dockerd \
     -H "unix://$(socket "$i")" --config-file "$DATA/e$i/daemon.json" --data-root "$DATA/e$i" \
     --exec-root "$RUN/e$i/exec" \
     --pidfile "$RUN/e$i/docker.pid" --bridge none \
-    --default-address-pool base=10.213.64.0/18,size=24) \
-    >>"/var/log/kubicle-engine-e$i.log" 2>&1 </dev/null &
-  started[i]=$!
+    --default-address-pool base=10.213.64.0/18,size=24
+  started[i]=$DAEMON_PID
 }
 
 await_engine() {

@@ -86,12 +86,10 @@ restart_service_without_directory() {
 start_service() {
   need_root "starting podman's API service"
   mkdir -p "$(dirname "$SOCKET")"
-  # --time=0: the service never exits for want of clients. Its limits are the ones containers.conf names. It runs
-  # from /: conmon starts in the service's directory, and one that was deleted (a checkout removed after the
-  # service started) fails every container start with "write child: broken pipe".
-  (ulimit -n "$NOFILE" -u "$NPROC" && cd / && exec nohup podman system service --time=0 "unix://$SOCKET") \
-    >>"$LOG" 2>&1 </dev/null &
-  wait_for_daemon $! "podman system service" "$LOG" answers summary
+  # --time=0: the service never exits for want of clients. Its limits are the ones containers.conf names.
+  start_daemon "$LOG" prlimit --nofile="$NOFILE" --nproc="$NPROC" \
+    podman system service --time=0 "unix://$SOCKET"
+  wait_for_daemon "$DAEMON_PID" "podman system service" "$LOG" answers summary
 }
 
 # Pods on different nodes talk through the cluster network's bridge with their own addresses, which the host's

@@ -4,25 +4,30 @@ import dev.kubicle.cluster.internal.Action;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Runs steps that need nothing of each other at the same time, shown as one step: a start routes pods between the
  * nodes while it waits for their kubelets, since both only need the API server, and the routing (seconds of kubectl
  * and iptables on nodes that have just booted) no longer adds to the wait. The first failure ends the others and is
- * reported as that step's own.
+ * reported as that step's own. Its title joins the steps' own ("Routing pods between nodes and waiting ...").
  */
 final class AtOnceAction implements Action<LifecycleContext> {
-    private final String title;
     private final List<Action<LifecycleContext>> steps;
 
-    AtOnceAction(String title, List<Action<LifecycleContext>> steps) {
-        this.title = title;
+    AtOnceAction(List<Action<LifecycleContext>> steps) {
         this.steps = List.copyOf(steps);
     }
 
     @Override
     public String title() {
-        return title;
+        String first = steps.get(0).title();
+        return first + steps.stream().skip(1).map(step -> " and " + lowerFirst(step.title()))
+                .collect(Collectors.joining());
+    }
+
+    private static String lowerFirst(String title) {
+        return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     @Override

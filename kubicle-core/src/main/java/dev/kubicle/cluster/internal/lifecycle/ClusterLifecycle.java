@@ -5,7 +5,6 @@ import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
-import dev.kubicle.cluster.internal.create.WaitForNodesReadyAction;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.Provider;
@@ -71,9 +70,7 @@ public final class ClusterLifecycle {
         if (!waitReady.isZero()) {
             Deadline deadline = new Deadline(waitReady);
             actions.add(new WaitForApiServerAction(deadline));
-            actions.add(new AtOnceAction("Routing pods between nodes 🛣️ and waiting ≤ "
-                    + WaitForNodesReadyAction.format(deadline.limit()) + " for nodes = Ready ⏳",
-                    List.of(new RoutePodsAction(), new WaitForKubeletsAction(deadline))));
+            actions.add(new AtOnceAction(List.of(new RoutePodsAction(), new WaitForKubeletsAction(deadline))));
         }
         return actions;
     }

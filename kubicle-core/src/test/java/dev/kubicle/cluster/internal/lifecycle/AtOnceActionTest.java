@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class AtOnceActionTest {
         // Each step goes on only once the other has begun: run one after the other, neither would finish.
         CountDownLatch routing = new CountDownLatch(1);
         CountDownLatch waiting = new CountDownLatch(1);
-        new AtOnceAction("both", List.of(step(routing, waiting), step(waiting, routing))).execute(context);
+        new AtOnceAction(List.of(step(routing, waiting), step(waiting, routing))).execute(context);
 
         assertThat(routing.getCount()).isZero();
         assertThat(waiting.getCount()).isZero();
@@ -53,9 +54,17 @@ class AtOnceActionTest {
             throw new IOException("the node went away");
         });
 
-        assertThatThrownBy(() -> new AtOnceAction("both", List.of(waitsForever, fails)).execute(context))
+        assertThatThrownBy(() -> new AtOnceAction(List.of(waitsForever, fails)).execute(context))
                 .isInstanceOf(IOException.class).hasMessage("the node went away");
         assertThat(ended.getCount()).as("the waiting step was ended, not left running").isZero();
+    }
+
+    @Test
+    void itsTitleJoinsTheStepsTitles() {
+        AtOnceAction both = new AtOnceAction(List.of(new RoutePodsAction(),
+                new WaitForKubeletsAction(new Deadline(Duration.ofMinutes(5)))));
+
+        assertThat(both.title()).isEqualTo("Routing pods between nodes 🛣️ and waiting ≤ 5m0s for nodes = Ready ⏳");
     }
 
     private static Action<LifecycleContext> step(CountDownLatch mine, CountDownLatch other) {
