@@ -1,4 +1,5 @@
-# Shared by the scripts that install and start a daemon (ensure-engine.sh, ensure-podman.sh); sourced, not run.
+# Shared by the scripts that install, start and stop a daemon (ensure-engine.sh, ensure-engines.sh,
+# ensure-podman.sh); sourced, not run.
 # The sourcing script sets SCRIPT (its name in messages) and WAIT_SECONDS first.
 
 say() { echo "$SCRIPT: $*" >&2; }
@@ -24,6 +25,19 @@ start_daemon() {
   shift
   (cd / && exec setsid "$@") >>"$log" 2>&1 </dev/null &
   DAEMON_PID=$!
+}
+
+# stop_daemon PID NAME: asks the daemon to stop (SIGTERM) and waits up to twice WAIT_SECONDS for its process to
+# end: an engine stops its containers first. Fails when it is still there then.
+stop_daemon() {
+  local pid=$1 name=$2 second
+  say "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
+    kill -0 "$pid" 2>/dev/null || { say "$name stopped after $second s"; return 0; }
+    sleep 1
+  done
+  die "$name (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s"
 }
 
 # wait_for_daemon PID NAME LOG ANSWERS SUMMARY: waits until the command ANSWERS succeeds, then says what SUMMARY

@@ -114,16 +114,10 @@ change_runtime() {
 
 # The engine ends its containers on SIGTERM (each with its stop signal, then a kill) before it exits.
 stop_engine() {
-  local pid second
+  local pid
   need_root "stopping dockerd"
   pid=$(dockerd_pid) || { say "dockerd is not running"; return 0; }
-  say "stopping dockerd (pid $pid)"
-  kill -TERM "$pid"
-  for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
-    kill -0 "$pid" 2>/dev/null || { say "dockerd stopped after $second s"; return 0; }
-    sleep 1
-  done
-  die "dockerd (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s; see $LOG"
+  stop_daemon "$pid" dockerd
 }
 
 runtime_change=()

@@ -139,18 +139,12 @@ load_image() {
 }
 
 stop_all() {
-  local dir i pid second
+  local dir i pid
   for dir in "$RUN"/e*; do
     [[ -d $dir ]] || continue
     i=${dir##*/e}
     if pid=$(engine_pid "$i"); then
-      say "stopping engine e$i (pid $pid)"
-      kill -TERM "$pid"
-      for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-      done
-      kill -0 "$pid" 2>/dev/null && die "engine e$i (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s"
+      stop_daemon "$pid" "engine e$i"
     fi
     ip netns delete "kubicle-e$i" 2>/dev/null || true
   done

@@ -77,9 +77,7 @@ restart_service_without_directory() {
   for pid in $(pgrep -f "podman system service .*unix://$SOCKET" || true); do
     [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == *" (deleted)" ]] || continue
     say "podman's service (pid $pid) runs in a deleted directory and cannot start containers: restarting it"
-    kill "$pid"
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    ! kill -0 "$pid" 2>/dev/null || die "podman's service (pid $pid) did not stop within 10 s"
+    stop_daemon "$pid" "podman's service"
   done
 }
 
