@@ -4,6 +4,7 @@ import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
 import dev.kubicle.cluster.internal.Action;
 import dev.kubicle.cluster.internal.ActionContext;
+import dev.kubicle.cluster.internal.AtOnceAction;
 import dev.kubicle.cluster.internal.ClusterCreator;
 import dev.kubicle.cluster.internal.ClusterDeleter;
 import dev.kubicle.cluster.internal.Parallel;
@@ -150,10 +151,19 @@ public final class Clusters {
         actions.add(new WriteKubeadmConfigAction());
         actions.add(new KubeadmInitAction());
         boolean defaultCni = !Boolean.TRUE.equals(plan.config().networking().disableDefaultCNI());
-        actions.add(InstallDefaultManifestsAction.of(defaultCni));
+        InstallDefaultManifestsAction manifests = InstallDefaultManifestsAction.of(defaultCni);
         JoinNodesAction join = new JoinNodesAction(plan.nodes());
-        if (join.hasWork()) {
+        if (!join.hasWork()) {
+            actions.add(manifests);
+        } else if (join.joinsControlPlanes()) {
+            // A joining control plane adds an etcd member, and etcd holds writes until the member runs: an apply
+            // at that moment could fail, so the manifests go in first.
+            actions.add(manifests);
             actions.add(join);
+        } else {
+            // Workers need neither manifest to join (each node's pod range and CNI config are written before its
+            // kubelet starts), so their joins run while the manifests are applied.
+            actions.add(new AtOnceAction<>(List.of(manifests, join)));
         }
         if (!options.waitReady().isZero()) {
             actions.add(new WaitForNodesReadyAction(options.waitReady(), defaultCni));

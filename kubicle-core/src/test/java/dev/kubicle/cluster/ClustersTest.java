@@ -234,6 +234,18 @@ class ClustersTest {
     }
 
     @Test
+    void workersJoinWhileTheManifestsAreAppliedButControlPlanesJoinAfterThem() {
+        assertThat(titles(cluster("dev", null, node("control-plane", null), node("worker", null))))
+                .contains("Installing CNI 🔌 and StorageClass 💾 and joining worker nodes 🚜")
+                .noneMatch(title -> title.startsWith("Joining"));
+        assertThat(titles(cluster("ha", null, node("control-plane", null), node("control-plane", null),
+                node("worker", null)))).containsSubsequence("Installing CNI 🔌 and StorageClass 💾",
+                "Joining more control-plane nodes and worker nodes 🎮🚜");
+        assertThat(titles(cluster("dev", null, node("control-plane", null))))
+                .contains("Installing CNI 🔌 and StorageClass 💾").noneMatch(title -> title.contains("oining"));
+    }
+
+    @Test
     void failedCreateRemovesNodesVolumesAndNetwork() {
         provider.images.add(TestConfigs.IMAGE);
         provider.execAnswer = request -> new ExecResult(1, "", "systemd: starting");

@@ -1,6 +1,4 @@
-package dev.kubicle.cluster.internal.lifecycle;
-
-import dev.kubicle.cluster.internal.Action;
+package dev.kubicle.cluster.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -8,14 +6,14 @@ import java.util.stream.Collectors;
 
 /**
  * Runs steps that need nothing of each other at the same time, shown as one step: a start routes pods between the
- * nodes while it waits for their kubelets, since both only need the API server, and the routing (seconds of kubectl
- * and iptables on nodes that have just booted) no longer adds to the wait. The first failure ends the others and is
- * reported as that step's own. Its title joins the steps' own ("Routing pods between nodes and waiting ...").
+ * nodes while it waits for their kubelets, and a create joins its workers while it applies the default manifests,
+ * since each pair only needs the API server. The first failure ends the others and is reported as that step's own.
+ * Its title joins the steps' own ("Routing pods between nodes and waiting ...").
  */
-final class AtOnceAction implements Action<LifecycleContext> {
-    private final List<Action<LifecycleContext>> steps;
+public final class AtOnceAction<C extends OperationContext> implements Action<C> {
+    private final List<Action<C>> steps;
 
-    AtOnceAction(List<Action<LifecycleContext>> steps) {
+    public AtOnceAction(List<? extends Action<C>> steps) {
         this.steps = List.copyOf(steps);
     }
 
@@ -27,11 +25,11 @@ final class AtOnceAction implements Action<LifecycleContext> {
     }
 
     private static String lowerFirst(String title) {
-        return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
+        return Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     @Override
-    public void execute(LifecycleContext context) throws Exception {
+    public void execute(C context) throws Exception {
         try {
             context.parallel().forEach(steps, step -> {
                 try {

@@ -1,13 +1,10 @@
-package dev.kubicle.cluster.internal.lifecycle;
+package dev.kubicle.cluster.internal;
 
-import dev.kubicle.cluster.internal.Action;
-import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.progress.Progress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AtOnceActionTest {
     private final Parallel parallel = new Parallel();
-    private final LifecycleContext context = LifecycleContext.of("at-once", null, Progress.silent(), parallel);
+    private final ActionContext context = ActionContext.of(null, null, Progress.silent(), parallel);
 
     @AfterEach
     void close() {
@@ -29,7 +26,7 @@ class AtOnceActionTest {
         // Each step goes on only once the other has begun: run one after the other, neither would finish.
         CountDownLatch routing = new CountDownLatch(1);
         CountDownLatch waiting = new CountDownLatch(1);
-        new AtOnceAction(List.of(step(routing, waiting), step(waiting, routing))).execute(context);
+        new AtOnceAction<>(List.of(step(routing, waiting), step(waiting, routing))).execute(context);
 
         assertThat(routing.getCount()).isZero();
         assertThat(waiting.getCount()).isZero();
@@ -40,7 +37,7 @@ class AtOnceActionTest {
         CountDownLatch never = new CountDownLatch(1);
         CountDownLatch began = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        Action<LifecycleContext> waitsForever = named(ctx -> {
+        Action<ActionContext> waitsForever = named(ctx -> {
             began.countDown();
             try {
                 never.await();
@@ -49,25 +46,25 @@ class AtOnceActionTest {
             }
         });
         // It fails only once the other step runs, so the failure has a running step to end, not one yet to start.
-        Action<LifecycleContext> fails = named(ctx -> {
+        Action<ActionContext> fails = named(ctx -> {
             began.await();
             throw new IOException("the node went away");
         });
 
-        assertThatThrownBy(() -> new AtOnceAction(List.of(waitsForever, fails)).execute(context))
+        assertThatThrownBy(() -> new AtOnceAction<>(List.of(waitsForever, fails)).execute(context))
                 .isInstanceOf(IOException.class).hasMessage("the node went away");
         assertThat(ended.getCount()).as("the waiting step was ended, not left running").isZero();
     }
 
     @Test
     void itsTitleJoinsTheStepsTitles() {
-        AtOnceAction both = new AtOnceAction(List.of(new RoutePodsAction(),
-                new WaitForKubeletsAction(new Deadline(Duration.ofMinutes(5)))));
+        AtOnceAction<ActionContext> both = new AtOnceAction<>(List.of(titled("Installing CNI 🔌"),
+                titled("Joining worker nodes 🚜")));
 
-        assertThat(both.title()).isEqualTo("Routing pods between nodes 🛣️ and waiting ≤ 5m0s for nodes = Ready ⏳");
+        assertThat(both.title()).isEqualTo("Installing CNI 🔌 and joining worker nodes 🚜");
     }
 
-    private static Action<LifecycleContext> step(CountDownLatch mine, CountDownLatch other) {
+    private static Action<ActionContext> step(CountDownLatch mine, CountDownLatch other) {
         return named(ctx -> {
             mine.countDown();
             if (!other.await(10, TimeUnit.SECONDS)) {
@@ -77,18 +74,26 @@ class AtOnceActionTest {
     }
 
     private interface Work {
-        void run(LifecycleContext context) throws Exception;
+        void run(ActionContext context) throws Exception;
     }
 
-    private static Action<LifecycleContext> named(Work work) {
+    private static Action<ActionContext> named(Work work) {
+        return step("a step", work);
+    }
+
+    private static Action<ActionContext> titled(String title) {
+        return step(title, ctx -> { });
+    }
+
+    private static Action<ActionContext> step(String title, Work work) {
         return new Action<>() {
             @Override
             public String title() {
-                return "a step";
+                return title;
             }
 
             @Override
-            public void execute(LifecycleContext context) throws Exception {
+            public void execute(ActionContext context) throws Exception {
                 work.run(context);
             }
         };

@@ -35,6 +35,11 @@ public final class JoinNodesAction implements Action<ActionContext> {
         return !controlPlanes.isEmpty() || !workers.isEmpty();
     }
 
+    /** Whether a control plane joins, adding an etcd member; only workers otherwise. */
+    public boolean joinsControlPlanes() {
+        return !controlPlanes.isEmpty();
+    }
+
     @Override
     public String title() {
         if (controlPlanes.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.kubicle.cluster.internal.lifecycle;
 import dev.kubicle.cluster.Labels;
 import dev.kubicle.cluster.NodeRole;
 import dev.kubicle.cluster.internal.Action;
+import dev.kubicle.cluster.internal.AtOnceAction;
 import dev.kubicle.cluster.internal.Parallel;
 import dev.kubicle.cluster.internal.Pipeline;
 import dev.kubicle.progress.Progress;
@@ -70,7 +71,7 @@ public final class ClusterLifecycle {
         if (!waitReady.isZero()) {
             Deadline deadline = new Deadline(waitReady);
             actions.add(new WaitForApiServerAction(deadline));
-            actions.add(new AtOnceAction(List.of(new RoutePodsAction(), new WaitForKubeletsAction(deadline))));
+            actions.add(new AtOnceAction<>(List.of(new RoutePodsAction(), new WaitForKubeletsAction(deadline))));
         }
         return actions;
     }
