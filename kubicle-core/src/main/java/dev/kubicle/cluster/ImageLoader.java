@@ -9,12 +9,14 @@ import dev.kubicle.cluster.internal.ops.DockerArchive;
 import dev.kubicle.cluster.internal.ops.ImageArchives;
 import dev.kubicle.cluster.internal.ops.NodeImages;
 import dev.kubicle.cluster.internal.ops.NodeSelection;
-import dev.kubicle.cluster.internal.ops.OciDigests;
+import dev.kubicle.internal.OciDigests;
 import dev.kubicle.cluster.internal.ops.StagedImages;
+import dev.kubicle.cluster.internal.ops.StoredImageArchive;
 import dev.kubicle.cluster.internal.ops.Steps;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.StoredImage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,8 +59,14 @@ public final class ImageLoader {
         List<NodeInfo> nodes = NodeSelection.kubernetesNodes(provider, cluster, nodeNames);
         progress.headline("Loading " + String.join(", ", images) + " into cluster \"" + cluster + "\" ...");
         List<NodeInfo> needing = nodesLacking(nodes, wanted);
-        if (!needing.isEmpty()) {
-            StagedImages staged = new StagedImages(provider, progress);
+        if (needing.isEmpty()) {
+            return report(nodes, needing);
+        }
+        StagedImages staged = new StagedImages(provider, progress);
+        Optional<List<StoredImage>> stored = provider.storedImages(images);
+        if (stored.isPresent()) {
+            loadStored(needing, staged, new StoredImageArchive(stored.get()), wanted);
+        } else {
             loadStaged(needing, staged, "Streaming " + count(images.size(), "image") + " from " + provider.name(),
                     () -> provider.saveImages(images), archive -> {
                         throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the " + provider.name()
@@ -101,18 +110,58 @@ public final class ImageLoader {
                 cleanUp(names, staged);
                 return;
             }
-            List<List<String>> imageNames = archive.get().images().stream()
-                    .map(image -> namesOf(image, wanted)).toList();
-            Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
-                try (Parallel parallel = new Parallel()) {
-                    parallel.forEach(names, node -> staged.importInto(node, archive.get(), imageNames));
-                }
-                return null;
-            });
+            importStaged(names, staged, archive.get(), wanted);
         } catch (RuntimeException e) {
             cleanUp(names, staged);
             throw e;
         }
+    }
+
+    /**
+     * Sends the nodes only the layers that one of them lacks, read from the engine's storage without the engine
+     * saving anything, then imports the images in each node.
+     */
+    private void loadStored(List<NodeInfo> nodes, StagedImages staged, StoredImageArchive stored,
+                            List<ArchiveImage> wanted) {
+        List<String> names = nodes.stream().map(NodeInfo::name).toList();
+        try {
+            Set<StoredImage.Layer> lacking = Collections.synchronizedSet(new LinkedHashSet<>());
+            Steps.run(progress, "Finding which of the images' " + count(stored.layerCount(), "layer") + " "
+                    + count(nodes.size(), "node") + " lack", () -> {
+                try (Parallel parallel = new Parallel()) {
+                    parallel.forEach(names, node -> lacking.addAll(stored.lacking(staged.contentOf(node))));
+                }
+                return null;
+            });
+            if (!lacking.isEmpty()) {
+                long bytes = lacking.stream().mapToLong(StoredImage.Layer::size).sum();
+                Steps.run(progress, "Sending " + count(lacking.size(), "layer") + " (" + megabytes(bytes)
+                        + ") from the " + provider.name() + " engine's storage into " + count(nodes.size(), "node"),
+                        () -> staged.stage(names, sinks -> {
+                            StoredImageArchive.write(lacking, sinks);
+                            return null;
+                        }));
+            }
+            importStaged(names, staged, stored.archive(), wanted);
+        } catch (RuntimeException e) {
+            cleanUp(names, staged);
+            throw e;
+        }
+    }
+
+    private void importStaged(List<String> nodes, StagedImages staged, DockerArchive archive,
+                              List<ArchiveImage> wanted) {
+        List<List<String>> imageNames = archive.images().stream().map(image -> namesOf(image, wanted)).toList();
+        Steps.run(progress, "Importing into " + count(nodes.size(), "node"), () -> {
+            try (Parallel parallel = new Parallel()) {
+                parallel.forEach(nodes, node -> staged.importInto(node, archive, imageNames));
+            }
+            return null;
+        });
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     private static List<String> namesOf(DockerArchive.Image image, List<ArchiveImage> wanted) {

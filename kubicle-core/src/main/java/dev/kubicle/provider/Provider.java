@@ -165,6 +165,15 @@ public interface Provider extends AutoCloseable {
     /** Saves images as a {@code docker save} tar stream (readable by {@code ctr images import}). */
     InputStream saveImages(List<String> references);
 
+    /**
+     * The images as read from the engine's own storage, whose layers can then be sent one by one; empty where this
+     * process cannot read that storage (a remote engine, a storage driver other than Docker's overlay2, Podman, no
+     * permission to read it), and then {@link #saveImages} is the way.
+     */
+    default Optional<List<StoredImage>> storedImages(List<String> references) {
+        return Optional.empty();
+    }
+
     /** Commits a container's file system as an image with the given Dockerfile-style changes. */
     void commit(String container, String reference, List<String> changes);
 

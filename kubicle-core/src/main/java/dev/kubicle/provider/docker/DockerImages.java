@@ -2,17 +2,21 @@ package dev.kubicle.provider.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.Info;
 import dev.kubicle.ExitCode;
 import dev.kubicle.KubicleException;
+import dev.kubicle.provider.StoredImage;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,42 @@ final class DockerImages {
     Optional<String> id(String reference) {
         try {
             return Optional.ofNullable(client.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The images as {@link Overlay2Storage} reads them from this machine's disk, all of them or none. Podman's
+     * storage driver has another name ("overlay") and another layout, so it has none.
+     */
+    Optional<List<StoredImage>> stored(List<String> references) {
+        Optional<Overlay2Storage> storage;
+        try {
+            Info info = client.infoCmd().exec();
+            storage = Overlay2Storage.of(info.getDockerRootDir(), info.getDriver());
+        } catch (DockerException e) {
+            throw EngineErrors.failed("read where the engine stores images", e);
+        }
+        if (storage.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StoredImage> images = new ArrayList<>();
+        for (String reference : references) {
+            Optional<StoredImage> image = inspect(reference).flatMap(found -> found.getRootFS() == null
+                    ? Optional.empty()
+                    : storage.get().image(reference, found.getId(), found.getRootFS().getLayers()));
+            if (image.isEmpty()) {
+                return Optional.empty();
+            }
+            images.add(image.get());
+        }
+        return Optional.of(images);
+    }
+
+    private Optional<InspectImageResponse> inspect(String reference) {
+        try {
+            return Optional.of(client.inspectImageCmd(reference).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.NodeSpecRecord;
 import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.StoredImage;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -495,6 +496,12 @@ public sealed class DockerProvider implements Provider permits PodmanProvider {
     @Override
     public InputStream saveImages(List<String> references) {
         return images.save(references);
+    }
+
+    /** Only for an engine on this machine: a remote engine's storage path names a directory of another machine. */
+    @Override
+    public Optional<List<StoredImage>> storedImages(List<String> references) {
+        return connection.local() ? images.stored(references) : Optional.empty();
     }
 
     @Override

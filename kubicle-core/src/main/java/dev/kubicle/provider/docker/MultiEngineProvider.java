@@ -12,6 +12,7 @@ import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.Provider;
+import dev.kubicle.provider.StoredImage;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -302,12 +303,21 @@ public final class MultiEngineProvider implements Provider {
         throw copyImageYourself(reference);
     }
 
-    /** From the first engine that holds every image asked for. */
     @Override
     public InputStream saveImages(List<String> references) {
+        return holderOf(references).saveImages(references);
+    }
+
+    @Override
+    public Optional<List<StoredImage>> storedImages(List<String> references) {
+        return holderOf(references).storedImages(references);
+    }
+
+    /** The first engine that holds every image asked for, the one to save or read them from. */
+    private Provider holderOf(List<String> references) {
         return engines.values().stream()
                 .filter(engine -> references.stream().allMatch(engine::imageExists))
-                .findFirst().orElse(home).saveImages(references);
+                .findFirst().orElse(home);
     }
 
     @Override

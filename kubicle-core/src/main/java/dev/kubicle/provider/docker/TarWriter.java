@@ -53,15 +53,31 @@ public final class TarWriter implements AutoCloseable {
     public TarWriter file(String name, Path source, int mode) {
         try (InputStream in = Files.newInputStream(source)) {
             long size = Files.size(source);
-            writeHeader(name, mode, size, '0', "");
-            long copied = in.transferTo(out);
-            if (copied != size) {
-                throw new IOException(source + " changed size while it was archived");
-            }
-            write(new byte[padding(size)]);
+            return file(name, size, mode, to -> {
+                if (in.transferTo(to) != size) {
+                    throw new IOException(source + " changed size while it was archived");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file's content, written as it is made rather than held. */
+    public interface Content {
+        /** Writes exactly the length the file was given, or fails. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A file of a length known beforehand, whose content is made while it is written. */
+    public TarWriter file(String name, long size, int mode, Content content) {
+        writeHeader(name, mode, size, '0', "");
+        try {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(new byte[padding(size)]);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.kubicle.provider.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -13,6 +15,7 @@ import dev.kubicle.provider.NodeSpec;
 import dev.kubicle.provider.PortSpec;
 import dev.kubicle.provider.NodePrivileges;
 import dev.kubicle.provider.PrivilegeMode;
+import dev.kubicle.provider.StoredImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,6 +37,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -305,13 +310,50 @@ class DockerProviderIT {
         assertThat(engine().raw().get("/images/" + built + "/json").at("/Config/StopSignal").asText())
                 .isEqualTo("SIGRTMIN+3");
         try (InputStream saved = provider.saveImages(List.of(built, IMAGE))) {
-            assertThat(tarEntryNames(saved.readAllBytes())).contains("manifest.json");
+            assertThat(tarEntries(saved.readAllBytes())).containsKey("manifest.json");
         }
         assertThat(provider.imageExists("kubicle-test/never-built:" + run)).isFalse();
     }
 
     @Test
     @Order(12)
+    void readsAnImagesConfigAndLayersFromStorageAsDockerSaveWritesThem() throws IOException {
+        String built = "kubicle-test/stored:" + run;
+        imagesMade.add(built);
+        // A file, an empty file, a hard link and a deletion: each is kept differently in the layer's record.
+        String changes = "/bin/busybox touch /empty && /bin/busybox ln /hello.txt /linked && /bin/busybox rm /bin/cat";
+        ByteArrayOutputStream context = new ByteArrayOutputStream();
+        try (TarWriter tar = new TarWriter(context)) {
+            tar.file("Dockerfile", ("FROM " + IMAGE + "\nCOPY hello.txt /hello.txt\n"
+                    + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"" + changes + "\"]\n")
+                    .getBytes(StandardCharsets.UTF_8), 0644)
+                    .file("hello.txt", "stored\n".getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        provider.buildImage(new ByteArrayInputStream(context.toByteArray()), built);
+        Map<String, byte[]> saved;
+        try (InputStream in = provider.saveImages(List.of(built))) {
+            saved = tarEntries(in.readAllBytes());
+        }
+        JsonNode manifest = new ObjectMapper().readTree(saved.get("manifest.json")).get(0);
+
+        StoredImage stored = provider.storedImages(List.of(built)).orElseThrow().get(0);
+
+        assertThat(stored.reference()).isEqualTo(built);
+        assertThat(stored.config()).isEqualTo(saved.get(manifest.get("Config").asText()));
+        assertThat(stored.layers()).hasSize(3);
+        for (int i = 0; i < stored.layers().size(); i++) {
+            StoredImage.Layer layer = stored.layers().get(i);
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            layer.writeTo(written);
+            byte[] savedLayer = saved.get(manifest.get("Layers").get(i).asText());
+            assertThat(layer.size()).isEqualTo(savedLayer.length);
+            assertThat(written.toByteArray()).isEqualTo(savedLayer);
+        }
+        assertThat(provider.storedImages(List.of(built, "kubicle-test/never-built:" + run))).isEmpty();
+    }
+
+    @Test
+    @Order(13)
     void deleteRemovesNodesTheirVolumesAndTheNetworkAndMayBeRepeated() {
         assertThat(provider.volumes(labels)).containsExactly(first + "-var", second + "-var");
         assertThat(provider.nodeNames(labels)).containsExactly(first, second)
@@ -395,18 +437,18 @@ class DockerProviderIT {
         return response.body();
     }
 
-    /** Names of the entries of a tar archive, read from their ustar headers. */
-    private static List<String> tarEntryNames(byte[] archive) {
-        List<String> names = new ArrayList<>();
+    /** The entries of a tar archive by name, read from their ustar headers. */
+    private static Map<String, byte[]> tarEntries(byte[] archive) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         int offset = 0;
         while (offset + 512 <= archive.length && archive[offset] != 0) {
             String name = new String(archive, offset, 100, StandardCharsets.UTF_8).replaceAll("\u0000.*", "");
             long size = Long.parseLong(new String(archive, offset + 124, 12, StandardCharsets.US_ASCII)
                     .replaceAll("[^0-7]", ""), 8);
-            names.add(name);
+            entries.put(name, Arrays.copyOfRange(archive, offset + 512, offset + 512 + (int) size));
             offset += 512 + (int) ((size + 511) / 512 * 512);
         }
-        return names;
+        return entries;
     }
 
     private static byte[] busyboxRootfs() throws IOException {

@@ -2,6 +2,7 @@ package dev.kubicle.cluster.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubicle.internal.OciDigests;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public record DockerArchive(List<Image> images) {
     public record Layer(String path, String digest, long size) {
         /** The digest's hex part, the blob's file name in a content store. */
         public String hex() {
-            return digest.substring(digest.indexOf(':') + 1);
+            return OciDigests.hex(digest);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubicle.internal.OciDigests;
 import dev.kubicle.provider.docker.TarWriter;
 
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ final class OciLayoutTar {
         try (TarWriter writer = new TarWriter(tar)) {
             writer.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), 0644);
             writer.file("index.json", json(index), 0644);
-            blobs.forEach((digest, content) -> writer.file("blobs/sha256/" + hex(digest), content, 0644));
+            blobs.forEach((digest, content) -> writer.file("blobs/sha256/" + OciDigests.hex(digest), content, 0644));
         }
         return tar.toByteArray();
     }
@@ -68,10 +69,6 @@ final class OciLayoutTar {
         String digest = OciDigests.of(content);
         blobs.put(digest, content);
         return digest;
-    }
-
-    private static String hex(String digest) {
-        return digest.substring(digest.indexOf(':') + 1);
     }
 
     private static byte[] json(ObjectNode node) {

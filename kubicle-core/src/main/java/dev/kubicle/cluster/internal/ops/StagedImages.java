@@ -66,6 +66,11 @@ public final class StagedImages {
         InputStream open() throws IOException;
     }
 
+    /** Writes a tar into the nodes: each sink is one node's, and each must receive the same bytes. */
+    public interface Writer<T> {
+        T write(List<OutputStream> sinks) throws IOException;
+    }
+
     /**
      * Streams the archive into every node's staging directory at once.
      *
@@ -73,6 +78,19 @@ public final class StagedImages {
      *     that {@link #importInto} could use; {@link #cleanUp} still removes it)
      */
     public Optional<DockerArchive> stage(List<String> nodes, Source source) throws IOException, InterruptedException {
+        return stage(nodes, sinks -> {
+            try (InputStream in = source.open()) {
+                return ArchiveFanOut.copy(in, sinks);
+            }
+        });
+    }
+
+    /**
+     * Unpacks the tar that {@code writer} writes into every node's staging directory at once.
+     *
+     * @return what the writer returns
+     */
+    public <T> T stage(List<String> nodes, Writer<T> writer) throws IOException, InterruptedException {
         try (Parallel parallel = new Parallel()) {
             List<OutputStream> sinks = new ArrayList<>();
             List<Future<?>> copies = new ArrayList<>();
@@ -81,9 +99,9 @@ public final class StagedImages {
                 sinks.add(pipe.sink());
                 copies.add(parallel.start(() -> unpack(node, pipe.source())));
             }
-            Optional<DockerArchive> archive;
-            try (InputStream in = source.open()) {
-                archive = ArchiveFanOut.copy(in, sinks);
+            T result;
+            try {
+                result = writer.write(sinks);
             } catch (BoundedPipe.ReaderGone e) {
                 closeAll(sinks);
                 // A node that refused its copy closed its pipe, which is what failed the stream: its reason is better.
@@ -101,7 +119,7 @@ public final class StagedImages {
             for (Future<?> copy : copies) {
                 parallel.await(copy);
             }
-            return archive;
+            return result;
         }
     }
 
@@ -136,13 +154,18 @@ public final class StagedImages {
             tar.file("kubicle-images.tar", OciLayoutTar.of(images, names), 0644);
         }
         unpack(node, new ByteArrayInputStream(layouts.toByteArray()));
-        Set<String> present = Set.of(commands.run(node, "ctr", "-n", NAMESPACE, "content", "ls", "-q").split("\n"));
+        Set<String> present = contentOf(node);
         ExecResult result = commands.attempt(node, "sh", "-c", script(archive, present, placeholders));
         if (!result.ok()) {
             throw new KubicleException(ExitCode.UNEXPECTED_STATE, "importing images into node " + node
                     + " failed with exit code " + result.exitCode(), (result.stdout() + result.stderr()).strip(),
                     null);
         }
+    }
+
+    /** The digests of the blobs in the node's containerd content store, layers among them. */
+    public Set<String> contentOf(String node) {
+        return Set.of(commands.run(node, "ctr", "-n", NAMESPACE, "content", "ls", "-q").split("\n"));
     }
 
     /** Removes the placeholder names and the staging directory, whatever state a failed load left them in. */

@@ -1,5 +1,6 @@
 package dev.kubicle.cluster.internal.ops;
 
+import dev.kubicle.internal.OciDigests;
 import dev.kubicle.provider.docker.TarWriter;
 
 import java.io.ByteArrayOutputStream;
