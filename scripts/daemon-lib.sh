@@ -27,17 +27,17 @@ start_daemon() {
   DAEMON_PID=$!
 }
 
-# stop_daemon PID NAME: asks the daemon to stop (SIGTERM) and waits up to twice WAIT_SECONDS for its process to
-# end: an engine stops its containers first. Fails when it is still there then.
+# stop_daemon PID NAME LOG: asks the daemon to stop (SIGTERM) and waits up to twice WAIT_SECONDS for its process to
+# end: an engine stops its containers first. Fails, pointing at LOG, when it is still there then.
 stop_daemon() {
-  local pid=$1 name=$2 second
+  local pid=$1 name=$2 log=$3 second
   say "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || return 0
   for ((second = 0; second < 2 * WAIT_SECONDS; second++)); do
     kill -0 "$pid" 2>/dev/null || { say "$name stopped after $second s"; return 0; }
     sleep 1
   done
-  die "$name (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s"
+  die "$name (pid $pid) did not stop within $((2 * WAIT_SECONDS)) s; see $log"
 }
 
 # wait_for_daemon PID NAME LOG ANSWERS SUMMARY: waits until the command ANSWERS succeeds, then says what SUMMARY

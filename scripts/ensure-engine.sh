@@ -117,7 +117,7 @@ stop_engine() {
   local pid
   need_root "stopping dockerd"
   pid=$(dockerd_pid) || { say "dockerd is not running"; return 0; }
-  stop_daemon "$pid" dockerd
+  stop_daemon "$pid" dockerd "$LOG"
 }
 
 runtime_change=()

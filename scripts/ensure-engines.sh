@@ -144,7 +144,7 @@ stop_all() {
     [[ -d $dir ]] || continue
     i=${dir##*/e}
     if pid=$(engine_pid "$i"); then
-      stop_daemon "$pid" "engine e$i"
+      stop_daemon "$pid" "engine e$i" "/var/log/kubicle-engine-e$i.log"
     fi
     ip netns delete "kubicle-e$i" 2>/dev/null || true
   done

@@ -77,7 +77,7 @@ restart_service_without_directory() {
   for pid in $(pgrep -f "podman system service .*unix://$SOCKET" || true); do
     [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == *" (deleted)" ]] || continue
     say "podman's service (pid $pid) runs in a deleted directory and cannot start containers: restarting it"
-    stop_daemon "$pid" "podman's service"
+    stop_daemon "$pid" "podman's service" "$LOG"
   done
 }
 

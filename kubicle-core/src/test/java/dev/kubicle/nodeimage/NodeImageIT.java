@@ -174,17 +174,22 @@ class NodeImageIT {
         assertThat(exec("systemctl", "start", slice).ok()).isTrue();
         String child = "/sys/fs/cgroup/devices"
                 + exec("systemctl", "show", "-p", "ControlGroup", "--value", slice).stdout().strip() + "/pod-child";
-        // As runc makes a pod's cgroup: with any parents systemd has not made.
-        ExecResult made = exec("mkdir", "-p", child);
-        assertThat(made.ok()).as(made.stderr()).isTrue();
+        try {
+            // As runc makes a pod's cgroup: with any parents systemd has not made.
+            ExecResult made = exec("mkdir", "-p", child);
+            assertThat(made.ok()).as(made.stderr()).isTrue();
 
-        ExecResult change = exec("systemctl", "set-property", "--runtime", slice, "CPUShares=5");
+            ExecResult change = exec("systemctl", "set-property", "--runtime", slice, "CPUShares=5");
 
-        assertThat(change.ok()).as(change.stderr()).isTrue();
-        assertThat(exec("test", "-d", child).ok()).as(child + " after the change").isTrue();
-        assertThat(exec("test", "-e", "/run/kubicle/boot-only-mounts").ok()).as("boot-only mounts left").isFalse();
-        exec("rmdir", child);
-        exec("systemctl", "stop", slice);
+            assertThat(change.ok()).as(change.stderr()).isTrue();
+            assertThat(exec("test", "-d", child).ok()).as(child + " after the change").isTrue();
+            assertThat(exec("test", "-e", "/run/kubicle/boot-only-mounts").ok()).as("boot-only mounts left")
+                    .isFalse();
+        } finally {
+            // The node outlives this test within the class: the next test sees no slice of this one's.
+            exec("rmdir", child);
+            exec("systemctl", "stop", slice);
+        }
     }
 
     private String imageNamed(String part) {

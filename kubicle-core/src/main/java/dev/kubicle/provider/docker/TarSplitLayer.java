@@ -66,6 +66,12 @@ final class TarSplitLayer implements StoredImage.Layer {
                             || (!utf8Names && !StandardCharsets.US_ASCII.newEncoder().canEncode(entry.name()))) {
                         throw new IOException(tarSplit + " names a file whose name cannot be opened from Java here");
                     }
+                    // Checked now, while the engine can still save the image instead: a rootless engine's layers
+                    // hold files that only other user IDs may read.
+                    Path file = fileOf(entry, tarSplit, files);
+                    if (!Files.isReadable(file)) {
+                        throw new IOException("cannot read " + file);
+                    }
                     size += entry.size();
                 } else if (entry.type() != FILE) {
                     throw new IOException(tarSplit + " has an entry of unknown type " + entry.type());
@@ -113,10 +119,7 @@ final class TarSplitLayer implements StoredImage.Layer {
      * would have been sent by then.
      */
     private void copy(Entry entry, OutputStream out, byte[] buffer) throws IOException {
-        Path file = files.resolve(entry.name().replaceFirst("^/+", "")).normalize();
-        if (!file.startsWith(files)) {
-            throw new IOException(tarSplit + " names " + entry.name() + ", outside the layer");
-        }
+        Path file = fileOf(entry, tarSplit, files);
         long left = entry.size();
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             while (left > 0) {
@@ -128,6 +131,14 @@ final class TarSplitLayer implements StoredImage.Layer {
                 left -= read;
             }
         }
+    }
+
+    private static Path fileOf(Entry entry, Path tarSplit, Path files) throws IOException {
+        Path file = files.resolve(entry.name().replaceFirst("^/+", "")).normalize();
+        if (!file.startsWith(files)) {
+            throw new IOException(tarSplit + " names " + entry.name() + ", outside the layer");
+        }
+        return file;
     }
 
     private static MappingIterator<Entry> entries(Path tarSplit) throws IOException {

@@ -94,9 +94,9 @@ class TarSplitLayerTest {
     @Test
     void namesOutsideTheLayerOrThroughALinkAreNotFollowed() throws IOException {
         Files.writeString(dir.resolve("secret"), "not the layer's\n");
-        TarSplitLayer escaping = TarSplitLayer.of(OciDigests.of(tar), tarSplit(file("../secret")), files);
-        assertThatThrownBy(() -> escaping.writeTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class)
-                .hasMessageContaining("outside the layer");
+        Path escaping = tarSplit(file("../secret"));
+        assertThatThrownBy(() -> TarSplitLayer.of(OciDigests.of(tar), escaping, files))
+                .isInstanceOf(IOException.class).hasMessageContaining("outside the layer");
 
         Files.delete(files.resolve("etc/hello"));
         Files.createSymbolicLink(files.resolve("etc/hello"), dir.resolve("secret"));
@@ -104,6 +104,14 @@ class TarSplitLayerTest {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         assertThatThrownBy(() -> linked.writeTo(written)).isInstanceOf(IOException.class);
         assertThat(written.toString(StandardCharsets.UTF_8)).doesNotContain("not the layer's");
+    }
+
+    @Test
+    void aFileThisProcessCannotReadLeavesTheLayerToTheEngine() throws IOException {
+        Path record = tarSplit(file("etc/missing"));
+
+        assertThatThrownBy(() -> TarSplitLayer.of(OciDigests.of(tar), record, files))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot read " + files.resolve("etc/missing"));
     }
 
     @Test
