@@ -19,7 +19,6 @@ import dev.kubicle.provider.Provider;
 import dev.kubicle.provider.StoredImage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Puts images from the engine, or from an image archive, into the containerd of a cluster's nodes, so that pods can
@@ -65,15 +63,10 @@ public final class ImageLoader {
         StagedImages staged = new StagedImages(provider, progress);
         Optional<List<StoredImage>> stored = provider.storedImages(images);
         if (stored.isPresent()) {
-            loadStored(needing, staged, new StoredImageArchive(stored.get()), wanted);
+            loadLayers(needing, staged, StoredImageArchive.of(stored.get()), "the " + provider.name()
+                    + " engine's storage", wanted);
         } else {
-            loadStaged(needing, staged, "Streaming " + count(images.size(), "image") + " from " + provider.name(),
-                    () -> provider.saveImages(images), archive -> {
-                        throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the " + provider.name()
-                                + " engine saved " + String.join(", ", images) + " without manifest.json, so "
-                                + "kubicle cannot tell their layers; save them with 'docker save' and load the "
-                                + "file with 'kubicle load image-archive'");
-                    }, wanted);
+            loadSaved(needing, staged, images, wanted);
         }
         return report(nodes, needing);
     }
@@ -85,30 +78,34 @@ public final class ImageLoader {
         progress.headline("Loading " + archive.getFileName() + " into cluster \"" + cluster + "\" ...");
         List<NodeInfo> needing = nodesLacking(nodes, wanted);
         if (!needing.isEmpty()) {
-            loadStaged(needing, new StagedImages(provider, progress), "Streaming " + archive.getFileName(),
-                    () -> Files.newInputStream(archive), ociLayout -> importWhole(ociLayout, archive), List.of());
+            Optional<StoredImageArchive> layers = ImageArchives.layers(archive);
+            if (layers.isPresent()) {
+                loadLayers(needing, new StagedImages(provider, progress), layers.get(),
+                        archive.getFileName().toString(), List.of());
+            } else {
+                importWhole(needing, archive);
+            }
         }
         return report(nodes, needing);
     }
 
     /**
-     * Streams the archive into the nodes, then imports it in each node.
+     * Streams the engine's save of the images into the nodes, then imports them in each node.
      *
-     * @param ociLayout imports into these nodes an archive that turned out to be an OCI layout only, which the
-     *                  staged import cannot read
-     * @param wanted    the images as asked for, whose names they also get (Podman saves {@code app:1} as
-     *                  {@code localhost/app:1}, which no pod asking for {@code app:1} would find)
+     * @param wanted the images as asked for, whose names they also get (Podman saves {@code app:1} as
+     *               {@code localhost/app:1}, which no pod asking for {@code app:1} would find)
      */
-    private void loadStaged(List<NodeInfo> nodes, StagedImages staged, String title, StagedImages.Source source,
-                            Consumer<List<NodeInfo>> ociLayout, List<ArchiveImage> wanted) {
+    private void loadSaved(List<NodeInfo> nodes, StagedImages staged, List<String> images,
+                           List<ArchiveImage> wanted) {
         List<String> names = nodes.stream().map(NodeInfo::name).toList();
         try {
-            Optional<DockerArchive> archive = Steps.run(progress, title + " into " + count(nodes.size(), "node"),
-                    () -> staged.stage(names, source));
+            Optional<DockerArchive> archive = Steps.run(progress, "Streaming " + count(images.size(), "image")
+                    + " from " + provider.name() + " into " + count(nodes.size(), "node"),
+                    () -> staged.stage(names, () -> provider.saveImages(images)));
             if (archive.isEmpty()) {
-                ociLayout.accept(nodes);
-                cleanUp(names, staged);
-                return;
+                throw new KubicleException(ExitCode.UNEXPECTED_STATE, "the " + provider.name() + " engine saved "
+                        + String.join(", ", images) + " without manifest.json, so kubicle cannot tell their "
+                        + "layers; save them with 'docker save' and load the file with 'kubicle load image-archive'");
             }
             importStaged(names, staged, archive.get(), wanted);
         } catch (RuntimeException e) {
@@ -118,31 +115,33 @@ public final class ImageLoader {
     }
 
     /**
-     * Sends the nodes only the layers that one of them lacks, read from the engine's storage without the engine
-     * saving anything, then imports the images in each node.
+     * Sends the nodes only the layers that one of them lacks, each read once from where it is, then imports the
+     * images in each node.
+     *
+     * @param from where the layers are read, as the step says it
      */
-    private void loadStored(List<NodeInfo> nodes, StagedImages staged, StoredImageArchive stored,
+    private void loadLayers(List<NodeInfo> nodes, StagedImages staged, StoredImageArchive images, String from,
                             List<ArchiveImage> wanted) {
         List<String> names = nodes.stream().map(NodeInfo::name).toList();
         try {
             Set<StoredImage.Layer> lacking = Collections.synchronizedSet(new LinkedHashSet<>());
-            Steps.run(progress, "Finding which of the images' " + count(stored.layerCount(), "layer") + " "
+            Steps.run(progress, "Finding which of the images' " + count(images.layerCount(), "layer") + " "
                     + count(nodes.size(), "node") + " lack", () -> {
                 try (Parallel parallel = new Parallel()) {
-                    parallel.forEach(names, node -> lacking.addAll(stored.lacking(staged.contentOf(node))));
+                    parallel.forEach(names, node -> lacking.addAll(images.lacking(staged.contentOf(node))));
                 }
                 return null;
             });
             if (!lacking.isEmpty()) {
                 long bytes = lacking.stream().mapToLong(StoredImage.Layer::size).sum();
                 Steps.run(progress, "Sending " + count(lacking.size(), "layer") + " (" + megabytes(bytes)
-                        + ") from the " + provider.name() + " engine's storage into " + count(nodes.size(), "node"),
+                        + ") from " + from + " into " + count(nodes.size(), "node"),
                         () -> staged.stage(names, sinks -> {
-                            StoredImageArchive.write(lacking, sinks);
+                            images.write(lacking, sinks);
                             return null;
                         }));
             }
-            importStaged(names, staged, stored.archive(), wanted);
+            importStaged(names, staged, images.archive(), wanted);
         } catch (RuntimeException e) {
             cleanUp(names, staged);
             throw e;

@@ -68,6 +68,8 @@ class ClusterOperationsIT {
     private final String payload = "ops-it/payload:" + run;
     /** The payload and one layer more. */
     private final String layered = "ops-it/layered:" + run;
+    /** The payload and another layer, loaded from a saved archive. */
+    private final String archived = "ops-it/archived:" + run;
     private final String controlPlane = cluster + "-control-plane";
     private final String worker = cluster + "-worker";
     private DockerProvider provider;
@@ -108,7 +110,7 @@ class ClusterOperationsIT {
                 new KubeconfigFiles(kubeconfigs.resolve("config").toString(), kubeconfigs)).delete(cluster);
         provider.close();
         // The Provider has no image removal (kubicle never deletes images); the CLI sweeps the test's own.
-        new ProcessBuilder("docker", "rmi", "-f", nodeImage, layered, payload).inheritIO().start().waitFor();
+        new ProcessBuilder("docker", "rmi", "-f", nodeImage, layered, archived, payload).inheritIO().start().waitFor();
     }
 
     @Test
@@ -135,7 +137,8 @@ class ClusterOperationsIT {
     @Test
     @Order(3)
     void anImageOnTopOfALoadedOneSendsOnlyItsNewLayerAndRunsInEachNode() {
-        provider.buildImage(new ByteArrayInputStream(layeredImageContext()), layered);
+        provider.buildImage(new ByteArrayInputStream(imageContextAbovePayload("layer above busybox", "/added")),
+                layered);
         ByteArrayOutputStream verbose = new ByteArrayOutputStream();
         Progress progress = new ConsoleProgress(new PrintStream(verbose, true, StandardCharsets.UTF_8),
                 Verbosity.VERBOSE, false);
@@ -180,6 +183,31 @@ class ClusterOperationsIT {
 
     @Test
     @Order(5)
+    void anArchiveOfAnImageOnTopOfALoadedOneSendsOnlyItsNewLayerFromTheFile() throws IOException {
+        provider.buildImage(new ByteArrayInputStream(imageContextAbovePayload("from an archive", "/archived")),
+                archived);
+        Path archive = dir.resolve("archived.tar");
+        try (InputStream saved = provider.saveImages(List.of(archived))) {
+            Files.copy(saved, archive);
+        }
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        Progress progress = new ConsoleProgress(new PrintStream(shown, true, StandardCharsets.UTF_8),
+                Verbosity.NORMAL, false);
+
+        LoadReport report = new ImageLoader(provider, progress).loadImageArchive(cluster, archive, List.of());
+
+        assertThat(report.loaded()).containsExactlyInAnyOrder(controlPlane, worker);
+        // The busybox layer is in both nodes since the first test: only the layer above it is read from the file.
+        assertThat(shown.toString(StandardCharsets.UTF_8))
+                .contains("Sending 1 layer (0.0 MB) from archived.tar into 2 nodes");
+        for (String node : List.of(controlPlane, worker)) {
+            assertThat(run(node, "ctr", "-n", "k8s.io", "run", "--rm", "docker.io/" + archived, "ops-it-arch" + run,
+                    "/bin/busybox", "cat", "/archived")).isEqualTo("from an archive\n");
+        }
+    }
+
+    @Test
+    @Order(6)
     void refusesUnknownNodesMissingImagesAndFilesThatAreNoArchive() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a tar\n".repeat(100));
 
@@ -197,7 +225,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void exportsEachNodesJournalsListingsAndInspectDataButNoSecret() throws IOException {
         String token = plantSecrets();
 
@@ -228,7 +256,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void exportingAClusterThatDoesNotExistFailsWithOneLine() {
         assertThatThrownBy(() -> new ClusterLogs(provider, Progress.silent()).export("ops-none" + run, "v"))
                 .hasMessage("there is no cluster named \"ops-none" + run
@@ -290,11 +318,12 @@ class ClusterOperationsIT {
         return out.toByteArray();
     }
 
-    private byte[] layeredImageContext() {
+    /** The payload and one layer more, which writes {@code line} to {@code file}. */
+    private byte[] imageContextAbovePayload(String line, String file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarWriter tar = new TarWriter(out)) {
             tar.file("Dockerfile", ("FROM " + payload + "\nRUN [\"/bin/busybox\", \"sh\", \"-c\", "
-                    + "\"echo layer above busybox > /added\"]\n").getBytes(StandardCharsets.UTF_8), 0644);
+                    + "\"echo " + line + " > " + file + "\"]\n").getBytes(StandardCharsets.UTF_8), 0644);
         }
         return out.toByteArray();
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.kubicle.internal.OciDigests;
+import dev.kubicle.internal.DigestingStream;
 import dev.kubicle.provider.StoredImage;
 
 import java.io.IOException;
@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -93,24 +91,20 @@ final class TarSplitLayer implements StoredImage.Layer {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        MessageDigest sha256 = OciDigests.sha256();
-        CountingStream counted = new CountingStream(new DigestOutputStream(out, sha256));
+        DigestingStream digesting = new DigestingStream(out);
         byte[] buffer = new byte[BUFFER];
         try (MappingIterator<Entry> entries = entries(tarSplit)) {
             while (entries.hasNextValue()) {
                 Entry entry = entries.nextValue();
                 if (entry.type() == SEGMENT && entry.payload() != null) {
-                    counted.write(entry.payload());
+                    digesting.write(entry.payload());
                 } else if (entry.type() == FILE && entry.size() > 0) {
-                    copy(entry, counted, buffer);
+                    copy(entry, digesting, buffer);
                 }
             }
         }
-        String written = OciDigests.finish(sha256);
-        if (counted.count != size || !written.equals(diffId)) {
-            throw new IOException("layer " + diffId + " put together from " + files + " came out as " + written
-                    + " of " + counted.count + " bytes: the engine's storage changed while it was read");
-        }
+        digesting.check("layer " + diffId + ", put together from " + files
+                + " (the engine's storage changed while it was read),", diffId, size);
     }
 
     /**
@@ -154,26 +148,5 @@ final class TarSplitLayer implements StoredImage.Layer {
     record Entry(@JsonProperty("type") int type, @JsonProperty("name") String name,
                  @JsonProperty("name_raw") byte[] nameRaw, @JsonProperty("size") long size,
                  @JsonProperty("payload") byte[] payload) {
-    }
-
-    private static final class CountingStream extends OutputStream {
-        private final OutputStream out;
-        private long count;
-
-        CountingStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
-        }
     }
 }

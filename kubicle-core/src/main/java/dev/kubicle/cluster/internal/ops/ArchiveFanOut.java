@@ -3,10 +3,7 @@ package dev.kubicle.cluster.internal.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,10 +12,6 @@ import java.util.Optional;
  * runs once, no temporary file is written, and the nodes receive the archive while the engine still writes it.
  */
 public final class ArchiveFanOut {
-    private static final char HARD_LINK = '1';
-    private static final char SYMLINK = '2';
-    /** Manifests and configs are a few KiB; layers are what stay out of memory. */
-    static final int SMALL_FILE = 1 << 20;
     private static final int BUFFER = 1 << 16;
 
     private ArchiveFanOut() {
@@ -32,33 +25,10 @@ public final class ArchiveFanOut {
      */
     public static Optional<DockerArchive> copy(InputStream archive, List<OutputStream> copies) throws IOException {
         InputStream tee = new TeeInputStream(archive, copies);
-        TarEntries entries = new TarEntries(tee);
-        Map<String, byte[]> files = new HashMap<>();
-        Map<String, Long> sizes = new HashMap<>();
-        Map<String, String> links = new HashMap<>();
-        for (TarEntries.Entry entry = entries.next(); entry != null; entry = entries.next()) {
-            String path = entry.name().replaceFirst("^\\./", "");
-            if (entry.type() == HARD_LINK || entry.type() == SYMLINK) {
-                links.put(path, linkTarget(path, entry));
-                continue;
-            }
-            if (!entry.isFile()) {
-                continue;
-            }
-            sizes.put(path, entry.size());
-            if (entry.size() <= SMALL_FILE) {
-                files.put(path, entries.content().readAllBytes());
-            }
-        }
+        ArchiveListing listing = ArchiveListing.read(tee);
         // The end-of-archive blocks, and whatever padding the writer added after them, belong to the copies too.
         tee.transferTo(OutputStream.nullOutputStream());
-        return DockerArchive.of(files, sizes, links);
-    }
-
-    /** The archive path a link entry leads to: a hard link names it, a symbolic link's is relative to its folder. */
-    private static String linkTarget(String path, TarEntries.Entry entry) {
-        String target = entry.linkName().replaceFirst("^\\./", "");
-        return entry.type() == HARD_LINK ? target : Path.of(path).resolveSibling(target).normalize().toString();
+        return listing.images();
     }
 
     /** Passes every byte read on to each copy, in reading order; skipping is reading too. */

@@ -9,25 +9,45 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Images read from the engine's storage ({@link StoredImage}), put as {@link StagedImages} takes them: a
- * {@link DockerArchive} that describes them for the import, and a tar of only the layers that the nodes lack, each
- * read once and written into all of them at the same time. A layer every node holds already is neither read nor
- * sent, so loading an image whose top layer alone was rebuilt sends that layer alone.
+ * Images whose layers can be read one by one ({@link StoredImage.Layer}: from the engine's storage, or from their
+ * place in an archive file), put as {@link StagedImages} takes them: a {@link DockerArchive} that describes them for
+ * the import, and a tar of only the layers that the nodes lack, each read once and written into all of them at the
+ * same time. A layer every node holds already is neither read nor sent, so loading an image whose top layer alone was
+ * rebuilt sends that layer alone.
  */
 public final class StoredImageArchive {
     private final DockerArchive archive;
     /** Every layer of the images once, by diff ID, bottom layers first. */
-    private final Map<String, StoredImage.Layer> layers = new LinkedHashMap<>();
+    private final Map<String, StoredImage.Layer> layers;
+    /** Where the archive says each layer is staged, by diff ID. */
+    private final Map<String, String> paths = new HashMap<>();
 
-    public StoredImageArchive(List<StoredImage> images) {
+    /** @param layers a source for every layer the archive's images name, by diff ID */
+    StoredImageArchive(DockerArchive archive, Map<String, StoredImage.Layer> layers) {
+        this.archive = archive;
+        this.layers = new LinkedHashMap<>();
+        for (DockerArchive.Image image : archive.images()) {
+            for (DockerArchive.Layer layer : image.layers()) {
+                paths.putIfAbsent(layer.digest(), layer.path());
+                this.layers.putIfAbsent(layer.digest(), Objects.requireNonNull(layers.get(layer.digest()),
+                        layer.digest()));
+            }
+        }
+    }
+
+    /** Images read from the engine's storage, described under the names they were asked by. */
+    public static StoredImageArchive of(List<StoredImage> images) {
         Map<String, StoredImage> byId = new LinkedHashMap<>();
         Map<String, List<String>> names = new LinkedHashMap<>();
+        Map<String, StoredImage.Layer> layers = new HashMap<>();
         for (StoredImage image : images) {
             String id = OciDigests.of(image.config());
             byId.putIfAbsent(id, image);
@@ -37,8 +57,9 @@ public final class StoredImageArchive {
         List<DockerArchive.Image> described = new ArrayList<>();
         byId.forEach((id, image) -> described.add(new DockerArchive.Image(image.config(),
                 OciDigests.hex(id) + ".json", List.copyOf(names.get(id)),
-                image.layers().stream().map(StoredImageArchive::describe).toList())));
-        this.archive = new DockerArchive(List.copyOf(described));
+                image.layers().stream().map(layer -> new DockerArchive.Layer(
+                        "layers/" + OciDigests.hex(layer.diffId()) + ".tar", layer.diffId(), layer.size())).toList())));
+        return new StoredImageArchive(new DockerArchive(List.copyOf(described)), layers);
     }
 
     public DockerArchive archive() {
@@ -56,20 +77,15 @@ public final class StoredImageArchive {
     }
 
     /** Writes a tar of these layers, each where {@link #archive()} says it is, into every sink at once. */
-    public static void write(Collection<StoredImage.Layer> send, List<OutputStream> sinks) throws IOException {
+    public void write(Collection<StoredImage.Layer> send, List<OutputStream> sinks) throws IOException {
         OutputStream all = new FanOut(sinks);
         try (TarWriter tar = new TarWriter(all)) {
             for (StoredImage.Layer layer : send) {
-                tar.file(describe(layer).path(), layer.size(), 0644, layer::writeTo);
+                tar.file(paths.get(layer.diffId()), layer.size(), 0644, layer::writeTo);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    private static DockerArchive.Layer describe(StoredImage.Layer layer) {
-        return new DockerArchive.Layer("layers/" + OciDigests.hex(layer.diffId()) + ".tar", layer.diffId(),
-                layer.size());
     }
 
     /** Passes every byte written on to each sink, in order; closing is left to the sinks' owner. */

@@ -45,7 +45,7 @@ class StoredImageArchiveTest {
         }
     }
 
-    private final StoredImageArchive archive = new StoredImageArchive(List.of(
+    private final StoredImageArchive archive = StoredImageArchive.of(List.of(
             new StoredImage("app:1", APP_CONFIG, List.of(BASE, APP)),
             new StoredImage("registry.example/app:1", APP_CONFIG, List.of(BASE, APP)),
             new StoredImage("app:2", REBUILT_CONFIG, List.of(BASE, APP_REBUILT))));
@@ -80,7 +80,7 @@ class StoredImageArchiveTest {
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();
 
-        StoredImageArchive.write(List.of(APP_REBUILT), List.of(first, second));
+        archive.write(List.of(APP_REBUILT), List.of(first, second));
 
         assertThat(first.toByteArray()).isEqualTo(second.toByteArray());
         TarEntries entries = new TarEntries(new ByteArrayInputStream(first.toByteArray()));
