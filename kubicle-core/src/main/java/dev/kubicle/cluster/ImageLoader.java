@@ -170,11 +170,17 @@ public final class ImageLoader {
         return List.copyOf(names);
     }
 
+    /** Runs after a failure, a Ctrl-C among them: the interrupt is set aside until the nodes are cleaned up. */
     private void cleanUp(List<String> nodes, StagedImages staged) {
+        boolean interrupted = Thread.interrupted();
         try (Parallel parallel = new Parallel()) {
             parallel.forEach(nodes, staged::cleanUp);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -70,6 +70,8 @@ class ClusterOperationsIT {
     private final String layered = "ops-it/layered:" + run;
     /** The payload and another layer, loaded from a saved archive. */
     private final String archived = "ops-it/archived:" + run;
+    /** The payload and a layer whose loads fail. */
+    private final String unloaded = "ops-it/unloaded:" + run;
     private final String controlPlane = cluster + "-control-plane";
     private final String worker = cluster + "-worker";
     private DockerProvider provider;
@@ -110,7 +112,8 @@ class ClusterOperationsIT {
                 new KubeconfigFiles(kubeconfigs.resolve("config").toString(), kubeconfigs)).delete(cluster);
         provider.close();
         // The Provider has no image removal (kubicle never deletes images); the CLI sweeps the test's own.
-        new ProcessBuilder("docker", "rmi", "-f", nodeImage, layered, archived, payload).inheritIO().start().waitFor();
+        new ProcessBuilder("docker", "rmi", "-f", nodeImage, layered, archived, unloaded, payload).inheritIO()
+                .start().waitFor();
     }
 
     @Test
@@ -208,6 +211,81 @@ class ClusterOperationsIT {
 
     @Test
     @Order(6)
+    void aLayerThatIsNotWhatItsArchiveSaysFailsTheLoadAndLeavesNothingInTheNodes() throws IOException {
+        provider.buildImage(new ByteArrayInputStream(imageContextAbovePayload("never loaded", "/never")), unloaded);
+        byte[] saved;
+        try (InputStream in = provider.saveImages(List.of(unloaded))) {
+            saved = in.readAllBytes();
+        }
+        // The file's content inside the new layer's tar (the config holds the command, without the newline).
+        int content = new String(saved, StandardCharsets.ISO_8859_1).indexOf("never loaded\n");
+        saved[content] = 'N';
+        Path archive = Files.write(dir.resolve("corrupt.tar"), saved);
+
+        assertThatThrownBy(() -> loader.loadImageArchive(cluster, archive, List.of()))
+                .isInstanceOf(KubicleException.class).hasMessageContaining("of " + archive + " came out as sha256:");
+
+        assertNoTraceOfTheLoadIn(controlPlane, worker);
+    }
+
+    @Test
+    @Order(7)
+    void aLoadInterruptedAfterSendingRemovesWhatItStagedInEachNode() {
+        Progress silent = Progress.silent();
+        // As a Ctrl-C between the sending and the import: the clean-up runs with the interrupt set.
+        Progress interruptsTheImport = new Progress() {
+            @Override
+            public void headline(String text) {
+            }
+
+            @Override
+            public Step startStep(String title) {
+                if (title.startsWith("Importing")) {
+                    Thread.currentThread().interrupt();
+                }
+                return silent.startStep(title);
+            }
+
+            @Override
+            public void detail(String text) {
+            }
+
+            @Override
+            public void activity(String text) {
+            }
+
+            @Override
+            public void note(String text) {
+            }
+
+            @Override
+            public void warning(String text) {
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> new ImageLoader(provider, interruptsTheImport)
+                    .loadEngineImages(cluster, List.of(unloaded), List.of()))
+                    .isInstanceOf(KubicleException.class)
+                    .satisfies(e -> assertThat(((KubicleException) e).exitCode()).isEqualTo(ExitCode.INTERRUPTED));
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+
+        assertNoTraceOfTheLoadIn(controlPlane, worker);
+    }
+
+    private void assertNoTraceOfTheLoadIn(String... nodes) {
+        for (String node : nodes) {
+            assertThat(run(node, "ls", "/var/lib/containerd/io.containerd.content.v1.content"))
+                    .doesNotContain("kubicle-load");
+            assertThat(run(node, "ctr", "-n", "k8s.io", "images", "ls", "-q")).doesNotContain("kubicle.internal")
+                    .doesNotContain(unloaded);
+        }
+    }
+
+    @Test
+    @Order(8)
     void refusesUnknownNodesMissingImagesAndFilesThatAreNoArchive() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a tar\n".repeat(100));
 
@@ -225,7 +303,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void exportsEachNodesJournalsListingsAndInspectDataButNoSecret() throws IOException {
         String token = plantSecrets();
 
@@ -256,7 +334,7 @@ class ClusterOperationsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void exportingAClusterThatDoesNotExistFailsWithOneLine() {
         assertThatThrownBy(() -> new ClusterLogs(provider, Progress.silent()).export("ops-none" + run, "v"))
                 .hasMessage("there is no cluster named \"ops-none" + run
