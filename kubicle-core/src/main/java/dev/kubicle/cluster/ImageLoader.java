@@ -9,10 +9,10 @@ import dev.kubicle.cluster.internal.ops.DockerArchive;
 import dev.kubicle.cluster.internal.ops.ImageArchives;
 import dev.kubicle.cluster.internal.ops.NodeImages;
 import dev.kubicle.cluster.internal.ops.NodeSelection;
-import dev.kubicle.internal.OciDigests;
 import dev.kubicle.cluster.internal.ops.StagedImages;
 import dev.kubicle.cluster.internal.ops.StoredImageArchive;
 import dev.kubicle.cluster.internal.ops.Steps;
+import dev.kubicle.internal.OciDigests;
 import dev.kubicle.progress.Progress;
 import dev.kubicle.provider.NodeInfo;
 import dev.kubicle.provider.Provider;
@@ -32,10 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts images from the engine, or from an image archive, into the containerd of a cluster's nodes, so that pods can
- * use images no registry serves. Nodes that already hold an image under the same name and content are skipped. The
- * archive ({@code docker save}'s, or the user's file) is read once and streamed into all other nodes at the same
- * time, never held in memory or written to a temporary file; each node's containerd then takes only the layers it
- * lacks, without reading them again ({@link StagedImages}).
+ * use images no registry serves. Nodes that already hold an image under the same name and content are skipped. Of
+ * the images' layers, only those that some other node lacks are read, from Docker's own storage or from their place
+ * in the archive file ({@link StoredImageArchive}); where neither can be read, the engine's {@code docker save} is
+ * streamed whole. Either way the layers go into all those nodes at the same time, never held in memory or written to
+ * a temporary file, and each node's containerd takes only the layers it lacks, without reading them again
+ * ({@link StagedImages}).
  */
 public final class ImageLoader {
     private final Provider provider;
