@@ -34,6 +34,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,37 +233,22 @@ class ClusterOperationsIT {
     @Test
     @Order(7)
     void aLoadInterruptedAfterSendingRemovesWhatItStagedInEachNode() {
-        Progress silent = Progress.silent();
-        // As a Ctrl-C between the sending and the import: the clean-up runs with the interrupt set.
-        Progress interruptsTheImport = new Progress() {
-            @Override
-            public void headline(String text) {
-            }
-
-            @Override
-            public Step startStep(String title) {
-                if (title.startsWith("Importing")) {
-                    Thread.currentThread().interrupt();
-                }
-                return silent.startStep(title);
-            }
-
-            @Override
-            public void detail(String text) {
-            }
-
-            @Override
-            public void activity(String text) {
-            }
-
-            @Override
-            public void note(String text) {
-            }
-
-            @Override
-            public void warning(String text) {
-            }
-        };
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        Progress console = new ConsoleProgress(new PrintStream(shown, true, StandardCharsets.UTF_8),
+                Verbosity.NORMAL, false);
+        // As a Ctrl-C between the sending and the import: the clean-up runs with the interrupt set. Everything else
+        // goes to the console progress as it is.
+        Progress interruptsTheImport = (Progress) Proxy.newProxyInstance(Progress.class.getClassLoader(),
+                new Class<?>[] {Progress.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("startStep") && ((String) args[0]).startsWith("Importing")) {
+                        Thread.currentThread().interrupt();
+                    }
+                    try {
+                        return method.invoke(console, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
 
         try {
             assertThatThrownBy(() -> new ImageLoader(provider, interruptsTheImport)
@@ -272,6 +259,8 @@ class ClusterOperationsIT {
             assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
         }
 
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("✓ Sending 1 layer")
+                .contains("✗ Importing into 2 nodes");
         assertNoTraceOfTheLoadIn(controlPlane, worker);
     }
 
